@@ -1,0 +1,5 @@
+"""``python -m redovisa`` runs the command line."""
+
+from redovisa.cli import main
+
+main()

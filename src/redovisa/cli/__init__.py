@@ -1,0 +1,59 @@
+"""The command line: a thin adapter over the library.
+
+``main`` is the only place that maps errors to exit codes and calls ``sys.exit``:
+0 success, 1 the input or report has errors (each reported), 2 usage error.
+Each command lives in its own module in this package and is registered below.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from redovisa import __version__
+from redovisa.core.errors import RedovisaError
+
+EXIT_OK = 0
+EXIT_ERRORS = 1
+EXIT_USAGE = 2
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="redovisa")
+def cli() -> None:
+    """redovisa: uppföljning och lagstadgade rapporter för kommuner, regioner och kommunalförbund.
+
+    Reads SIE4 ledgers, computes the financial statements and builds
+    delårsrapport and årsredovisning.
+    """
+
+
+def _register() -> None:
+    from redovisa.cli import commands
+
+    commands.register(cli)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Run the CLI; never shows a traceback for bad input."""
+    _register()
+    try:
+        rc = cli.main(args=argv, prog_name="redovisa", standalone_mode=False)
+    except click.exceptions.Exit as e:
+        rc = e.exit_code
+    except click.exceptions.Abort:
+        click.echo("Avbrutet.", err=True)
+        rc = EXIT_ERRORS
+    except click.ClickException as e:
+        e.show()
+        rc = e.exit_code
+    except RedovisaError as e:
+        click.echo(f"fel: {e}", err=True)
+        rc = EXIT_ERRORS
+    except KeyboardInterrupt:
+        click.echo("Avbrutet.", err=True)
+        rc = 130
+    except BrokenPipeError:
+        rc = EXIT_OK
+    sys.exit(rc if isinstance(rc, int) else EXIT_OK)

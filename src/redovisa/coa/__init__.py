@@ -1,0 +1,1 @@
+"""redovisa.coa."""
