@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from redovisa.sie.parser import SieStream, parse_lines, parse_sie_bytes, parse_sie_text, read_sie
 from redovisa.sie.records import (
     Account,
     AccountType,
@@ -29,7 +30,12 @@ __all__ = [
     "FiscalYearRecord",
     "Posting",
     "SieFile",
+    "SieStream",
     "TransKind",
     "UnknownRecord",
     "Voucher",
+    "parse_lines",
+    "parse_sie_bytes",
+    "parse_sie_text",
+    "read_sie",
 ]

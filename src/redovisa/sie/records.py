@@ -10,7 +10,7 @@ Sign convention (SIE): debit positive, credit negative, for every amount.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+import datetime as dt
 from decimal import Decimal
 from enum import StrEnum
 from typing import TypeAlias
@@ -88,8 +88,8 @@ class FiscalYearRecord:
     """Räkenskapsår (``#RAR``): index 0 current, -1 previous."""
 
     index: int
-    start: date
-    end: date
+    start: dt.date
+    end: dt.date
     line: int | None = field(default=None, compare=False)
 
 
@@ -118,7 +118,7 @@ class Posting:
     account: AccountNo
     amount: Decimal
     objects: tuple[ObjectRef, ...] = ()
-    date: date | None = None
+    date: dt.date | None = None
     text: str | None = None
     quantity: Decimal | None = None
     sign: str | None = None
@@ -137,9 +137,9 @@ class Voucher:
 
     series: str
     number: str
-    date: date | None
+    date: dt.date | None
     text: str | None = None
-    reg_date: date | None = None
+    reg_date: dt.date | None = None
     sign: str | None = None
     postings: tuple[Posting, ...] = ()
     line: int | None = field(default=None, compare=False)
@@ -180,7 +180,7 @@ class SieFile:
     program: str | None = None
     program_version: str | None = None
     format: str | None = None
-    generated: date | None = None
+    generated: dt.date | None = None
     generated_by: str | None = None
     sie_type: str | None = None
     prosa: str | None = None
@@ -193,7 +193,7 @@ class SieFile:
     company_name: str | None = None
     fiscal_years: list[FiscalYearRecord] = field(default_factory=list)
     tax_year: str | None = None
-    extent: date | None = None
+    extent: dt.date | None = None
     chart_type: str | None = None
     currency: str | None = None
     accounts: dict[AccountNo, Account] = field(default_factory=dict)

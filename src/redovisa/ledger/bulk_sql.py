@@ -1,0 +1,256 @@
+"""The SQL of the bulk import: DuckDB reads, classifies and parses the voucher lines.
+
+The patterns accept only the canonical form of ``#VER`` and ``#TRANS``/``#RTRANS``/``#BTRANS``
+lines (fields separated by spaces or tabs, quoted fields with ``\\"`` escapes, an object list
+of pairs, an amount with at most two decimals). For every line they accept they give the same
+values as the SIE reader's lexer; a file with any other voucher line goes to the reader.
+
+Speed: each voucher line is matched once, by ``regexp_replace`` with a template that joins
+the fields with the unit separator (``chr(31)``, which the scan guarantees is not in the
+file); ``string_split`` then gives the fields. One narrow window pass numbers the vouchers and
+checks the block structure.
+"""
+
+from __future__ import annotations
+
+_Q = r'"(?:[^"\\]|\\"|\\[^"\\])*"'
+_BARE = r'[^ \t"{}][^ \t]*'
+_TOK = f"(?:{_Q}|{_BARE})"
+_SEP = r"[ \t]+"
+_ITEM = rf'(?:{_Q}|[^ \t"{{}}]+)'
+US = "\x1f"
+
+
+def _optional(n: int, first: int) -> str:
+    out = ""
+    for _ in range(n):
+        out = f"(?:{_SEP}({_TOK}){out})?"
+    return out
+
+
+TRANS_RE = (
+    rf"^[ \t]*#((?i:TRANS|RTRANS|BTRANS)){_SEP}([0-9]+){_SEP}"
+    rf"\{{([ \t]*(?:{_ITEM}[ \t]*)*)\}}{_SEP}"
+    rf"(-?[0-9]+(?:\.[0-9]{{1,2}})?){_optional(4, 5)}[ \t]*$"
+)
+"""#TRANS account {objects} amount [date [text [quantity [sign]]]] -> groups 1-8."""
+TRANS_TEMPLATE = "T" + "".join(f"{US}\\{i}" for i in range(1, 9))
+
+VER_RE = rf"^[ \t]*#(?i:VER){_SEP}({_TOK}){_SEP}({_TOK}){_SEP}({_TOK}){_optional(3, 4)}[ \t]*$"
+"""#VER series number date [text [reg_date [sign]]] -> groups 1-6."""
+VER_TEMPLATE = "V" + "".join(f"{US}\\{i}" for i in range(1, 7))
+
+VOUCHER_LABEL_RE = r"^[ \t]*#(?i:VER|TRANS|RTRANS|BTRANS)(?:[ \t]|$)"
+OBJECT_ITEM_RE = _ITEM
+QUANTITY_RE = r"^-?[0-9]+(?:\.[0-9]{1,6})?$"
+
+PARAMS: dict[str, object] = {
+    "trans_re": TRANS_RE,
+    "trans_tmpl": TRANS_TEMPLATE,
+    "ver_re": VER_RE,
+    "ver_tmpl": VER_TEMPLATE,
+    "label_re": VOUCHER_LABEL_RE,
+}
+
+
+def unquote(expr: str) -> str:
+    """SQL: the value of a token (quotes removed, ``\\"`` -> ``"``)."""
+    return (
+        f"(CASE WHEN starts_with({expr}, '\"') THEN "
+        f"replace(substr({expr}, 2, length({expr}) - 2), '\\\"', '\"') ELSE {expr} END)"
+    )
+
+
+def nullif_empty(expr: str) -> str:
+    """SQL: NULL for an empty value."""
+    return f"nullif({expr}, '')"
+
+
+def sie_date(expr: str) -> str:
+    """SQL: a YYYYMMDD value as DATE (NULL when empty or not a date)."""
+    return f"try_strptime({expr}, '%Y%m%d')::DATE"
+
+
+def _blank_value(expr: str) -> str:
+    return f"{expr} IN ('', '\"\"')"
+
+
+def read_lines(path: str, crlf: bool) -> str:
+    """SQL: every line with its number, each voucher line parsed into joined fields ``j``."""
+    newline = r"\r\n" if crlf else r"\n"
+    literal = path.replace("'", "''")
+    return f"""
+CREATE OR REPLACE TEMP TABLE bulk_cls AS
+WITH r AS (
+  SELECT row_number() OVER () AS ln, l AS txt
+  FROM read_csv('{literal}', columns={{'l': 'VARCHAR'}}, delim='\\x01', quote='',
+                escape='', header=false, auto_detect=false, new_line='{newline}',
+                strict_mode=false, max_line_size=16777216)),
+t AS (SELECT ln, txt, regexp_replace(txt, $trans_re, $trans_tmpl) AS jt FROM r)
+SELECT ln, txt, j, CASE
+    WHEN starts_with(j, 'T' || chr(31)) THEN 'T'
+    WHEN starts_with(j, 'V' || chr(31)) THEN 'V'
+    WHEN txt IS NULL OR trim(txt, ' ' || chr(9) || chr(13)) = '' THEN 'B'
+    WHEN trim(txt, ' ' || chr(9)) = '{{' THEN 'O'
+    WHEN trim(txt, ' ' || chr(9)) = '}}' THEN 'C'
+    WHEN regexp_matches(txt, $label_re) THEN 'X'
+    ELSE 'H' END AS cat
+FROM (SELECT ln, txt, CASE WHEN starts_with(jt, 'T' || chr(31)) THEN jt
+                           ELSE regexp_replace(txt, $ver_re, $ver_tmpl) END AS j FROM t)
+"""
+
+
+# Voucher-region lines in file order: voucher number, rank, neighbours.
+SEQUENCE = """
+CREATE OR REPLACE TEMP TABLE bulk_seq AS
+SELECT ln, cat,
+  sum((cat = 'V')::INTEGER) OVER w AS vno,
+  lag(cat) OVER w AS prev_cat, lead(cat) OVER w AS next_cat, lead(ln) OVER w AS next_ln
+FROM bulk_cls WHERE cat <> 'B'
+WINDOW w AS (ORDER BY ln)
+"""
+
+# A line the bulk path does not take, or a block structure that is not VER { rows }.
+PROBLEMS = """
+SELECT
+  count(*) FILTER (WHERE cat = 'X') AS odd_lines,
+  count(*) FILTER (WHERE prev_cat IS NULL AND cat <> 'H') AS first_not_header,
+  count(*) FILTER (WHERE cat = 'O' AND prev_cat IS DISTINCT FROM 'V'
+                   OR cat = 'V' AND next_cat IS DISTINCT FROM 'O'
+                   OR cat IN ('T', 'C') AND prev_cat NOT IN ('O', 'T')
+                   OR cat = 'H' AND prev_cat IN ('V', 'O', 'T')
+                   OR cat IN ('V', 'O', 'T') AND next_cat IS NULL) AS structure
+FROM bulk_seq
+"""
+
+ROWS = f"""
+CREATE OR REPLACE TEMP TABLE bulk_t AS
+SELECT vno, ln, next_ln, next_cat, upper(f[2]) AS kind, f[3] AS account,
+  f[5]::DECIMAL(18,2) AS amount,
+  CASE WHEN f[4] = '' THEN []::VARCHAR[]
+       ELSE list_transform(regexp_extract_all(f[4], $item_re), lambda x: {unquote("x")}) END
+    AS objs,
+  f[6] AS d, {sie_date(unquote("f[6]"))} AS date, f[7] AS tx, f[8] AS qty, f[9] AS sg
+FROM (SELECT vno, ln, next_ln, next_cat, string_split(j, chr(31)) AS f
+      FROM bulk_seq JOIN bulk_cls USING (ln, cat) WHERE cat = 'T')
+"""
+
+FIELD_PROBLEMS = f"""
+SELECT
+  count(*) FILTER (WHERE len(objs) % 2 = 1) AS odd_objects,
+  count(*) FILTER (WHERE date IS NULL AND NOT {_blank_value("d")}) AS bad_dates,
+  count(*) FILTER (WHERE NOT {_blank_value("qty")} AND NOT regexp_matches(qty, $quantity_re))
+    AS bad_quantities
+FROM bulk_t
+"""
+
+VER_PROBLEMS = f"""
+SELECT count(*) FROM (SELECT string_split(j, chr(31)) AS f FROM bulk_cls WHERE cat = 'V')
+WHERE {sie_date(unquote("f[4]"))} IS NULL
+   OR NOT {_blank_value("f[6]")} AND {sie_date(unquote("f[6]"))} IS NULL
+"""
+
+# #RTRANS rows and their twins: an #RTRANS followed by a #TRANS with the same account, amount
+# and objects drops that #TRANS; an #RTRANS without one is reported (SIE027).
+TWINS = """
+CREATE OR REPLACE TEMP TABLE bulk_twins AS
+SELECT r.ln AS rtrans_ln, t.ln AS twin_ln
+FROM bulk_t r LEFT JOIN bulk_t t ON t.ln = r.next_ln AND r.next_cat = 'T' AND t.kind = 'TRANS'
+  AND t.account = r.account AND t.amount = r.amount AND t.objs = r.objs
+WHERE r.kind = 'RTRANS'
+"""
+
+ROWS_FINAL = f"""
+CREATE OR REPLACE TEMP TABLE bulk_rows AS
+SELECT vno, ln, row_number() OVER (PARTITION BY vno ORDER BY ln) AS row_no, kind, account,
+  amount, objs, date, {nullif_empty(unquote("tx"))} AS text,
+  {nullif_empty(unquote("qty"))}::DECIMAL(24,6) AS quantity,
+  {nullif_empty(unquote("sg"))} AS sign
+FROM bulk_t WHERE ln NOT IN (SELECT twin_ln FROM bulk_twins WHERE twin_ln IS NOT NULL)
+"""
+
+ROWS_FINAL_NO_TWINS = f"""
+CREATE OR REPLACE TEMP TABLE bulk_rows AS
+SELECT vno, ln, (ln - first_ln + 1)::INTEGER AS row_no, kind, account,
+  amount, objs, date, {nullif_empty(unquote("tx"))} AS text,
+  {nullif_empty(unquote("qty"))}::DECIMAL(24,6) AS quantity,
+  {nullif_empty(unquote("sg"))} AS sign
+FROM bulk_t JOIN (SELECT vno, min(ln) AS first_ln FROM bulk_t GROUP BY vno) USING (vno)
+"""
+"""Without dropped twins and with no blank lines inside blocks, a row's number is its line
+offset in the block (checked by :data:`BLANKS_IN_BLOCKS`)."""
+
+BLANKS_IN_BLOCKS = """
+SELECT count(*) FROM bulk_seq WHERE cat = 'T' AND next_cat = 'T' AND next_ln <> ln + 1
+"""
+
+VOUCHERS = f"""
+CREATE OR REPLACE TEMP TABLE bulk_vouchers AS
+SELECT vno, ln, {unquote("f[2]")} AS series, {unquote("f[3]")} AS number,
+  {sie_date(unquote("f[4]"))} AS date, {nullif_empty(unquote("f[5]"))} AS text,
+  {sie_date(unquote("f[6]"))} AS reg_date, {nullif_empty(unquote("f[7]"))} AS sign
+FROM (SELECT vno, ln, string_split(j, chr(31)) AS f
+      FROM bulk_seq JOIN bulk_cls USING (ln, cat) WHERE cat = 'V')
+"""
+
+INSERT_VOUCHERS = """
+INSERT INTO voucher SELECT $imp, vno, series, number, date, text, reg_date, sign, ln
+FROM bulk_vouchers ORDER BY vno
+"""
+
+INSERT_POSTINGS = """
+INSERT INTO posting
+SELECT $imp, vno, row_no, account, amount, date, text, quantity, sign, kind, kind <> 'BTRANS', ln
+FROM bulk_rows ORDER BY vno, row_no
+"""
+
+INSERT_POSTING_OBJECTS = """
+INSERT INTO posting_object
+SELECT $imp, vno, row_no, k::INTEGER, objs[2 * k - 1], objs[2 * k]
+FROM (SELECT vno, row_no, objs, unnest(range(1, len(objs) // 2 + 1)) AS k
+      FROM bulk_rows WHERE len(objs) > 0)
+"""
+
+CHECK_MOVEMENTS = """
+SELECT year(v.date) * 100 + month(v.date) AS ym, r.account, sum(r.amount)
+FROM bulk_rows r JOIN bulk_vouchers v USING (vno) WHERE r.kind <> 'BTRANS' GROUP BY ALL
+"""
+CHECK_USED_ACCOUNTS = "SELECT account, min(ln) FROM bulk_rows GROUP BY ALL"
+CHECK_USED_DIMS = """
+SELECT objs[2 * k - 1] AS dim, min(ln)
+FROM (SELECT ln, objs, unnest(range(1, len(objs) // 2 + 1)) AS k FROM bulk_rows
+      WHERE len(objs) > 0) GROUP BY ALL
+"""
+
+# Vouchers the reader may have something to say about (a superset): no rows, rows that do
+# not sum to zero, an #RTRANS without twin, a series and number used twice, a date outside
+# the fiscal years. The reader re-reads just these to word the diagnostics.
+SUSPECT_VOUCHERS = """
+SELECT DISTINCT vno FROM (
+  SELECT vno FROM bulk_vouchers v WHERE NOT EXISTS (SELECT 1 FROM bulk_rows r WHERE r.vno = v.vno)
+  UNION ALL SELECT vno FROM bulk_rows GROUP BY vno
+    HAVING coalesce(sum(amount) FILTER (WHERE kind <> 'BTRANS'), 0) <> 0
+  UNION ALL SELECT r.vno FROM bulk_t r JOIN bulk_twins w ON w.rtrans_ln = r.ln
+    WHERE w.twin_ln IS NULL
+  UNION ALL SELECT vno FROM (SELECT vno, count(*) OVER (PARTITION BY series, number) AS n
+                             FROM bulk_vouchers) WHERE n > 1
+  UNION ALL SELECT vno FROM bulk_vouchers v WHERE $check_years AND NOT EXISTS (
+    SELECT 1 FROM (SELECT unnest($starts) AS s, unnest($ends) AS e) y
+    WHERE v.date BETWEEN y.s AND y.e))
+ORDER BY vno
+"""
+SUSPECT_LINES = """
+SELECT s.ln, c.txt FROM bulk_seq s JOIN bulk_cls c USING (ln)
+WHERE s.vno IN (SELECT unnest($vnos)) AND s.cat IN ('V', 'O', 'T', 'C') ORDER BY s.ln
+"""
+REPLACED_LINES = """
+SELECT count(*), min(ln) FROM bulk_cls WHERE cat IN ('V', 'T') AND contains(txt, chr(65533))
+"""
+RAR_AFTER_VOUCHERS = r"""
+SELECT count(*) FROM bulk_cls WHERE cat = 'H'
+  AND regexp_matches(txt, '^[ \t]*#(?i:RAR)(?:[ \t]|$)')
+  AND ln > (SELECT min(ln) FROM bulk_cls WHERE cat = 'V')
+"""
+HEADER_LINES = "SELECT ln, txt FROM bulk_cls WHERE cat = 'H' ORDER BY ln"
+DROP = "DROP TABLE IF EXISTS {}"
+TEMP_TABLES = ("bulk_cls", "bulk_seq", "bulk_t", "bulk_twins", "bulk_rows", "bulk_vouchers")

@@ -1,0 +1,196 @@
+"""Load a parsed :class:`SieFile` into the store (the reference import path).
+
+Used for small files, as the fallback of the bulk import for files the bulk path does not
+handle, and as the reference the bulk import is tested against: both paths must leave exactly
+the same rows in the store.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+
+from redovisa.core.errors import StoreError
+from redovisa.ledger.store import LedgerStore
+from redovisa.sie.records import SieFile, Voucher
+
+MONEY = pa.decimal128(18, 2)
+QUANTITY = pa.decimal128(24, 6)
+_S, _I32, _I64, _D, _B = pa.string(), pa.int32(), pa.int64(), pa.date32(), pa.bool_()
+
+# Column types of each table, in schema order (import_id first).
+COLUMNS: dict[str, tuple[pa.DataType, ...]] = {
+    "fiscal_year": (_I32, _I32, _D, _D),
+    "account": (_I32, _S, _S, _S, _S, pa.list_(_S), _I32),
+    "dimension": (_I32, _S, _S, _S, _I32),
+    "object": (_I32, _S, _S, _S, _I32),
+    "voucher": (_I32, _I64, _S, _S, _D, _S, _D, _S, _I64),
+    "posting": (_I32, _I64, _I32, _S, MONEY, _D, _S, QUANTITY, _S, _S, _B, _I64),
+    "posting_object": (_I32, _I64, _I32, _I32, _S, _S),
+    "balance": (_I32, _I64, _S, _I32, _S, _S, MONEY, QUANTITY, _I64),
+    "balance_object": (_I32, _I64, _I32, _S, _S),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class ImportCounts:
+    """What one import put in the store."""
+
+    import_id: int
+    accounts: int
+    vouchers: int
+    postings: int
+    balances: int
+
+
+def import_identity(sie: SieFile, source_path: str) -> str:
+    """The identity that makes re-importing replace instead of duplicate.
+
+    Organisation (org.nr digits, else the name) and the start of fiscal year 0; a file without
+    ``#RAR 0`` or without any organisation (a 4I file) is identified by its file name.
+    """
+    fy = sie.year(0)
+    who = re.sub(r"\D", "", sie.orgnr or "") or (sie.company_name or "").strip()
+    if fy is not None and who:
+        return f"{who}|{fy.start.isoformat()}"
+    return f"fil:{Path(source_path).name}"
+
+
+def _insert(store: LedgerStore, table: str, rows: list[tuple[Any, ...]]) -> None:
+    if not rows:
+        return
+    types = COLUMNS[table]
+    try:
+        arrays = [pa.array([r[i] for r in rows], type=t) for i, t in enumerate(types)]
+        data = pa.Table.from_arrays(arrays, names=[f"c{i}" for i in range(len(types))])
+    except (pa.ArrowException, TypeError, ValueError) as e:
+        raise StoreError(f"Värde passar inte tabellen {table}: {e}") from e
+    store.insert_arrow(table, data)
+
+
+def begin_import(store: LedgerStore, identity: str) -> int:
+    """Drop the previous import with ``identity`` and return a fresh import id (in a transaction)."""
+    old = store.find_import(identity)
+    if old is not None:
+        store.delete_import(old)
+    return store.next_import_id()
+
+
+def insert_organisation(
+    store: LedgerStore, import_id: int, identity: str, sie: SieFile, source_path: str
+) -> None:
+    """The organisation row of one import."""
+    store.execute(
+        "INSERT INTO organisation VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        [
+            import_id,
+            identity,
+            source_path,
+            sie.encoding,
+            sie.company_name,
+            sie.orgnr,
+            sie.program,
+            sie.program_version,
+            sie.sie_type,
+            sie.generated,
+            sie.extent,
+            sie.currency,
+            sie.chart_type,
+            sie.flag,
+        ],
+    )
+
+
+def insert_header(store: LedgerStore, import_id: int, sie: SieFile) -> None:
+    """Fiscal years, accounts, dimensions, objects and balances of ``sie`` (not its vouchers)."""
+    i = import_id
+    _insert(store, "fiscal_year", [(i, y.index, y.start, y.end) for y in sie.fiscal_years])
+    _insert(
+        store,
+        "account",
+        [
+            (i, a.number, a.name, a.type.value if a.type else None, a.unit, list(a.sru), a.line)
+            for a in sie.accounts.values()
+        ],
+    )
+    _insert(
+        store,
+        "dimension",
+        [(i, d.number, d.name, d.parent, d.line) for d in sie.dimensions.values()],
+    )
+    _insert(
+        store, "object", [(i, o.dimension, o.id, o.name, o.line) for o in sie.objects.values()]
+    )
+    balances = []
+    objects = []
+    for n, b in enumerate(sie.balances, start=1):
+        balances.append(
+            (i, n, b.kind.value, b.year, b.account, b.period, b.amount, b.quantity, b.line)
+        )
+        objects.extend((i, n, k, d, o) for k, (d, o) in enumerate(b.objects, start=1))
+    _insert(store, "balance", balances)
+    _insert(store, "balance_object", objects)
+
+
+def insert_vouchers(
+    store: LedgerStore, import_id: int, vouchers_in: Iterable[Voucher], first_id: int = 1
+) -> int:
+    """Vouchers and their rows; returns the number of rows. ``voucher_id`` counts from
+    ``first_id`` in file order (the bulk path numbers the same way)."""
+    i = import_id
+    vouchers = []
+    postings = []
+    objects = []
+    for vid, v in enumerate(vouchers_in, start=first_id):
+        vouchers.append((i, vid, v.series, v.number, v.date, v.text, v.reg_date, v.sign, v.line))
+        for row_no, p in enumerate(v.postings, start=1):
+            postings.append(
+                (
+                    i,
+                    vid,
+                    row_no,
+                    p.account,
+                    p.amount,
+                    p.date,
+                    p.text,
+                    p.quantity,
+                    p.sign,
+                    p.kind.value,
+                    p.counts,
+                    p.line,
+                )
+            )
+            objects.extend(
+                (i, vid, row_no, k, d, o) for k, (d, o) in enumerate(p.objects, start=1)
+            )
+    _insert(store, "voucher", vouchers)
+    _insert(store, "posting", postings)
+    _insert(store, "posting_object", objects)
+    return len(postings)
+
+
+def load_sie_file(store: LedgerStore, sie: SieFile, *, source_path: str) -> ImportCounts:
+    """Put ``sie`` in the store, replacing an earlier import of the same identity.
+
+    Runs in one transaction unless the caller already opened one.
+    """
+
+    def run() -> ImportCounts:
+        identity = import_identity(sie, source_path)
+        import_id = begin_import(store, identity)
+        insert_organisation(store, import_id, identity, sie, source_path)
+        insert_header(store, import_id, sie)
+        rows = insert_vouchers(store, import_id, sie.vouchers)
+        return ImportCounts(
+            import_id, len(sie.accounts), len(sie.vouchers), rows, len(sie.balances)
+        )
+
+    if store.in_transaction:
+        return run()
+    with store.transaction():
+        return run()

@@ -1,0 +1,39 @@
+-- The redovisa ledger store (DuckDB). Documented in docs/ledger.md.
+-- Every table is keyed by import_id: one imported SIE file = one organisation row.
+-- Money is DECIMAL(18,2) (kronor, exact to the öre); quantities DECIMAL(24,6). No floats.
+-- Dimension numbers and object ids are text as written ("0123" <> "123").
+CREATE TABLE IF NOT EXISTS organisation (   -- one row per imported file (#FNAMN, #ORGNR, ...)
+  import_id INTEGER NOT NULL, identity VARCHAR NOT NULL, source_path VARCHAR NOT NULL,
+  encoding VARCHAR, name VARCHAR, orgnr VARCHAR, program VARCHAR, program_version VARCHAR,
+  sie_type VARCHAR, generated DATE, extent DATE, currency VARCHAR, chart_type VARCHAR,
+  flag INTEGER);
+CREATE TABLE IF NOT EXISTS fiscal_year (    -- #RAR: year_index 0 current, -1 previous
+  import_id INTEGER NOT NULL, year_index INTEGER NOT NULL, start_date DATE NOT NULL,
+  end_date DATE NOT NULL);
+CREATE TABLE IF NOT EXISTS account (        -- #KONTO with #KTYP, #ENHET, #SRU
+  import_id INTEGER NOT NULL, account VARCHAR NOT NULL, name VARCHAR NOT NULL,
+  type VARCHAR, unit VARCHAR, sru VARCHAR[] NOT NULL, line INTEGER);
+CREATE TABLE IF NOT EXISTS dimension (      -- #DIM, #UNDERDIM (parent = superdimension)
+  import_id INTEGER NOT NULL, dimension VARCHAR NOT NULL, name VARCHAR NOT NULL,
+  parent VARCHAR, line INTEGER);
+CREATE TABLE IF NOT EXISTS object (         -- #OBJEKT
+  import_id INTEGER NOT NULL, dimension VARCHAR NOT NULL, object_id VARCHAR NOT NULL,
+  name VARCHAR NOT NULL, line INTEGER);
+CREATE TABLE IF NOT EXISTS voucher (        -- #VER; voucher_id = its position in the file
+  import_id INTEGER NOT NULL, voucher_id BIGINT NOT NULL, series VARCHAR NOT NULL,
+  number VARCHAR NOT NULL, date DATE, text VARCHAR, reg_date DATE, sign VARCHAR, line BIGINT);
+CREATE TABLE IF NOT EXISTS posting (        -- #TRANS #RTRANS #BTRANS; counted = not BTRANS
+  import_id INTEGER NOT NULL, voucher_id BIGINT NOT NULL, row_no INTEGER NOT NULL,
+  account VARCHAR NOT NULL, amount DECIMAL(18,2) NOT NULL, date DATE, text VARCHAR,
+  quantity DECIMAL(24,6), sign VARCHAR, kind VARCHAR NOT NULL, counted BOOLEAN NOT NULL,
+  line BIGINT);
+CREATE TABLE IF NOT EXISTS posting_object ( -- the object list of a row, one line per pair
+  import_id INTEGER NOT NULL, voucher_id BIGINT NOT NULL, row_no INTEGER NOT NULL,
+  position INTEGER NOT NULL, dimension VARCHAR NOT NULL, object_id VARCHAR NOT NULL);
+CREATE TABLE IF NOT EXISTS balance (        -- #IB #UB #OIB #OUB #RES #PSALDO #PBUDGET
+  import_id INTEGER NOT NULL, balance_id BIGINT NOT NULL, kind VARCHAR NOT NULL,
+  year_index INTEGER NOT NULL, account VARCHAR NOT NULL, period VARCHAR,
+  amount DECIMAL(18,2) NOT NULL, quantity DECIMAL(24,6), line BIGINT);
+CREATE TABLE IF NOT EXISTS balance_object ( -- the object list of a balance
+  import_id INTEGER NOT NULL, balance_id BIGINT NOT NULL, position INTEGER NOT NULL,
+  dimension VARCHAR NOT NULL, object_id VARCHAR NOT NULL);
