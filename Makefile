@@ -9,7 +9,7 @@ PYTEST_ARGS ?=
 .PHONY: help setup demo test check lint types bench fuzz clean docs
 
 help:
-	@echo "make demo   build the example (imports the sample ledger and prints its trial balance)"
+	@echo "make demo   build the Lystkom example report in every format into build/demo"
 	@echo "make test   set up and run all tests"
 	@echo "make check  lint (ruff), types (mypy) and tests"
 	@echo "make bench  benchmarks (figures go in docs/performance.md)"
@@ -40,7 +40,12 @@ types: $(STAMP)
 check: lint types test
 
 bench: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[bench]'
+	@command -v hledger >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1 && apt-get install -y -qq hledger ledger >/dev/null 2>&1; } || echo 'bench: hledger/ledger not installed; those comparisons are skipped'
 	$(BIN)/python bench/run.py
+	$(BIN)/python bench/bench_statements.py
+	$(BIN)/python bench/bench_assets.py
+	$(BIN)/python bench/bench_build.py
 
 fuzz: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[fuzz]'

@@ -444,16 +444,22 @@ def _csv_amount(ore: int) -> str:
 def generate(
     out: Path, rows: int, seed: int = 1, year: int = 2024, csv: Path | None = None
 ) -> Totals:
-    """Write the ledger (and optionally its rows as CSV); returns the sums."""
+    """Write the ledger (and optionally its rows as CSV); returns the sums.
+
+    Both files are written under a temporary name and renamed when complete, so a reader
+    of an existing file never sees a half-written one.
+    """
     totals = sum_vouchers(rows, seed, year)
     out.parent.mkdir(parents=True, exist_ok=True)
+    out_tmp = out.with_name(f".{out.name}.tmp")
+    csv_tmp = None if csv is None else csv.with_name(f".{csv.name}.tmp")
     csv_fh: TextIO | None = None
-    if csv is not None:
-        csv.parent.mkdir(parents=True, exist_ok=True)
-        csv_fh = open(csv, "w", encoding="utf-8", newline="")  # noqa: SIM115
+    if csv_tmp is not None:
+        csv_tmp.parent.mkdir(parents=True, exist_ok=True)
+        csv_fh = open(csv_tmp, "w", encoding="utf-8", newline="")  # noqa: SIM115
         csv_fh.write("voucher,date,account,ansvar,verksamhet,projekt,amount\n")
     try:
-        with open(out, "wb", buffering=1 << 20) as fh, SieWriter(fh) as w:
+        with open(out_tmp, "wb", buffering=1 << 20) as fh, SieWriter(fh) as w:
             w.begin(header(year))
             for b in balances(totals, seed):
                 w.write_balance(b)
@@ -482,6 +488,9 @@ def generate(
     finally:
         if csv_fh is not None:
             csv_fh.close()
+    out_tmp.replace(out)
+    if csv is not None and csv_tmp is not None:
+        csv_tmp.replace(csv)
     return totals
 
 

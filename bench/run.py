@@ -64,6 +64,7 @@ DUCKDB_SCRIPT = """
 import sys, time, json, duckdb
 con = duckdb.connect()
 con.execute("SET enable_progress_bar = false")
+c0 = time.process_time()
 t0 = time.perf_counter()
 con.execute(
     "CREATE TABLE rader AS SELECT * FROM read_csv(?, header = true, columns = {"
@@ -72,13 +73,16 @@ con.execute(
     [sys.argv[1]],
 )
 t1 = time.perf_counter()
+c1 = time.process_time()
 out = con.execute(
     "SELECT account, ansvar, month(date) AS m, sum(amount) AS belopp "
     "FROM rader GROUP BY ALL ORDER BY ALL"
 ).fetchall()
 t2 = time.perf_counter()
+c2 = time.process_time()
 rows = con.execute("SELECT count(*) FROM rader").fetchone()[0]
-print(json.dumps({"load": t1 - t0, "sum": t2 - t1, "rows": rows, "groups": len(out)}))
+print(json.dumps({"load": t1 - t0, "sum": t2 - t1, "load_cpu": c1 - c0, "sum_cpu": c2 - c1,
+                  "rows": rows, "groups": len(out)}))
 """
 
 
@@ -89,6 +93,7 @@ class Result:
     name: str
     what: str
     seconds: float | None = None
+    cpu_seconds: float | None = None
     runs: int = 0
     max_rss_mb: float | None = None
     rows: int | None = None
@@ -108,6 +113,7 @@ class Run:
     """One subprocess run."""
 
     seconds: float
+    cpu_seconds: float
     max_rss_kb: int
     code: int
     stdout: str
@@ -140,6 +146,7 @@ def run_once(cmd: list[str], timeout: float) -> Run:
         err.seek(0)
         return Run(
             dt,
+            usage.ru_utime + usage.ru_stime,
             usage.ru_maxrss,
             p.returncode,
             out.read().decode("utf-8", "replace"),
@@ -161,6 +168,7 @@ def measure(
     """Median of up to ``runs`` runs (stops early when a run is slower than ``--slow``)."""
     res = Result(name, what, rows=rows)
     rss: list[int] = []
+    cpu: list[float] = []
     for i in range(runs or cfg.runs):
         r = run_once(make_cmd(i), cfg.timeout)
         if r.timed_out:
@@ -172,11 +180,13 @@ def measure(
             res.note = f"{problem}: {(r.stderr or r.stdout).strip()[-300:]}"
             break
         res.samples.append(r.seconds)
+        cpu.append(r.cpu_seconds)
         rss.append(r.max_rss_kb)
         if r.seconds > cfg.slow:
             break
     if res.samples:
         res.seconds = statistics.median(res.samples)
+        res.cpu_seconds = statistics.median(cpu)
         res.runs = len(res.samples)
         res.max_rss_mb = max(rss) / 1024
     return res
@@ -238,6 +248,8 @@ def step_duckdb(cfg: argparse.Namespace) -> list[Result]:
     csv = data_paths(cfg.rows)["csv"]
     loads: list[float] = []
     sums: list[float] = []
+    load_cpu: list[float] = []
+    sum_cpu: list[float] = []
     rss: list[int] = []
     for _ in range(cfg.runs):
         r = run_once([PY, "-c", DUCKDB_SCRIPT, str(csv)], cfg.timeout)
@@ -246,6 +258,8 @@ def step_duckdb(cfg: argparse.Namespace) -> list[Result]:
         out = json.loads(r.stdout.strip().splitlines()[-1])
         loads.append(out["load"])
         sums.append(out["sum"])
+        load_cpu.append(out["load_cpu"])
+        sum_cpu.append(out["sum_cpu"])
         rss.append(r.max_rss_kb)
     n = int(out["rows"])
     mem = max(rss) / 1024
@@ -253,19 +267,21 @@ def step_duckdb(cfg: argparse.Namespace) -> list[Result]:
         Result(
             "duckdb_csv_load",
             f"DuckDB: load {csv.name} into a table",
-            statistics.median(loads),
-            len(loads),
-            mem,
-            n,
+            seconds=statistics.median(loads),
+            cpu_seconds=statistics.median(load_cpu),
+            runs=len(loads),
+            max_rss_mb=mem,
+            rows=n,
             samples=loads,
         ),
         Result(
             "duckdb_sum",
             f"DuckDB: sum per account/cost centre/month ({out['groups']} groups)",
-            statistics.median(sums),
-            len(sums),
-            mem,
-            n,
+            seconds=statistics.median(sums),
+            cpu_seconds=statistics.median(sum_cpu),
+            runs=len(sums),
+            max_rss_mb=mem,
+            rows=n,
             samples=sums,
         ),
     ]
@@ -420,24 +436,25 @@ def run_steps(cfg: argparse.Namespace, steps: set[str], tmp: Path) -> list[Resul
 
 
 def table(results: list[Result]) -> str:
-    head = ("step", "median s", "runs", "peak MB", "rows/s", "status / note")
+    head = ("step", "median s", "cpu s", "runs", "peak MB", "rows/s", "status / note")
     rows = [head]
     for r in results:
         rows.append(
             (
                 r.name,
                 f"{r.seconds:.2f}" if r.seconds is not None else "-",
+                f"{r.cpu_seconds:.2f}" if r.cpu_seconds is not None else "-",
                 str(r.runs),
                 f"{r.max_rss_mb:.0f}" if r.max_rss_mb is not None else "-",
                 f"{r.rows_per_s:,.0f}" if r.rows_per_s else "-",
                 r.status if r.status != "ok" else r.what,
             )
         )
-    widths = [max(len(row[i]) for row in rows) for i in range(5)]
+    widths = [max(len(row[i]) for row in rows) for i in range(6)]
     lines = []
     for row in rows:
-        cells = [row[0].ljust(widths[0])] + [row[i].rjust(widths[i]) for i in range(1, 5)]
-        lines.append("  ".join([*cells, row[5]]))
+        cells = [row[0].ljust(widths[0])] + [row[i].rjust(widths[i]) for i in range(1, 6)]
+        lines.append("  ".join([*cells, row[6]]))
     lines.insert(1, "-" * len(lines[0]))
     for r in results:
         if r.note:

@@ -112,8 +112,12 @@ def test_every_seed_figure_is_reproduced(report: dict[str, Any]) -> None:
     assert compared == 351
 
 
-def test_report_has_no_findings(report: dict[str, Any]) -> None:
-    assert report["findings"] == []
+def test_report_has_no_error_or_warning_findings(report: dict[str, Any]) -> None:
+    serious = [f for f in report["findings"] if f["severity"] in ("error", "warning")]
+    assert serious == []
+    # what remains is the rounding information of DESIGN.md §5: shown sums that differ by one
+    # tkr from the sum of their shown parts
+    assert {f["code"] for f in report["findings"]} <= {"RND001"}
 
 
 def test_expected_differs_from_seed_only_with_a_reason() -> None:

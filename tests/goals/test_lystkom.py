@@ -1,32 +1,40 @@
 # ruff: noqa: E501
-"""Golden: the Lystkom example's goal table, measured from its data and the seed's figures."""
+"""Golden: the Lystkom example's goal table, measured from its data and its built statements."""
 
 from __future__ import annotations
 
 from datetime import date
-from decimal import Decimal
+from functools import cache
 from pathlib import Path
 
 from redovisa.goals import Assessment, GoalInputs, assess_goals, goal_table, load_goals
+from redovisa.goals.expr import Number
 from redovisa.hr import Period, figure_values, read_absence, sick_leave, sick_leave_by_unit
+from redovisa.report.build import build_document
+from redovisa.report.measures import FORECAST_COLUMN, OUTCOME_COLUMN, statement_figures
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "lystkom-2024-06"
-T = Decimal(1000)
 
 
+@cache
 def lystkom_inputs() -> GoalInputs:
-    """What the report build will supply: RR figures (here the seed's, tkr) and HR figures."""
+    """What the report build supplies: figures of the built statements, and HR figures."""
     period = Period(date(2024, 1, 1), date(2024, 6, 30))
     rows, diags = read_absence(EXAMPLE / "data" / "absence.csv")
     assert diags == []
-    outcome: dict[str, Decimal | object] = dict(figure_values(sick_leave(rows, period)))
+    outcome: dict[str, Number] = dict(figure_values(sick_leave(rows, period)))
     for unit, sl in sick_leave_by_unit(rows, period).items():
         outcome.update(figure_values(sl, f"hr.unit.{unit}"))
-    outcome |= {"rr.resultat": 1718 * T, "rr.verksamhetens_intakter": 23049 * T,
-                "rr.medlemsavgifter": 430 * T}  # fmt: skip
-    forecast = {"rr.resultat": 777 * T, "rr.verksamhetens_intakter": 44575 * T,
-                "rr.medlemsavgifter": 850 * T}  # fmt: skip
-    return GoalInputs(period.start, period.end, False, outcome, forecast, EXAMPLE)  # type: ignore[arg-type]
+    doc, _ = build_document(EXAMPLE)
+    assert doc is not None
+    outcome |= statement_figures(doc.tables, OUTCOME_COLUMN)
+    forecast: dict[str, Number] = dict(statement_figures(doc.tables, FORECAST_COLUMN))
+    # the seed's resultaträkning (tkr): periodens resultat 1 718, prognos 777 on 44 575 + 850
+    assert round(forecast["rr.resultat"] / 1000) == 777
+    assert round(forecast["rr.verksamhetens_intakter"] / 1000) == 44575
+    assert round(forecast["rr.medlemsavgifter"] / 1000) == 850
+    assert round(outcome["rr.resultat"] / 1000) == 1718
+    return GoalInputs(period.start, period.end, False, outcome, forecast, EXAMPLE)
 
 
 # Long expected rows read best one per line.

@@ -8,7 +8,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from redovisa.ledger.store import LedgerStore  # noqa: E402
+from redovisa.ledger.store import LedgerStore
 
 
 @pytest.fixture

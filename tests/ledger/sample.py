@@ -28,9 +28,12 @@ def _p(account: str, amount: str, obj: str | None = None, **kw: object) -> Posti
 def sample_sie(year: int = 2024, orgnr: str = "222000-0001") -> SieFile:
     """Kommunalförbundet Test, fiscal year ``year`` (index 0) and the year before (-1).
 
-    1930 Bank:  IB 5 995 000.00, rows -3 000 000.00 (Jan) and -1 138 000.00 (Feb), UB 1 857 000.00
-    5010 Lokal: rows 3 000 000.00 (Jan, ansvar 100) and 1 138 000.00 (Feb, ansvar 200), RES 4 138 000.00
-    3010 Avgifter: -250 000.00 (#RTRANS, voucher 31 Mar, row dated 2 Apr, ansvar 100), RES -250 000.00
+    1930 Bank:  IB 5 995 000.00, rows -3 000 000.00 (Jan) and -1 138 000.00 (Feb),
+                UB 1 857 000.00
+    5010 Lokal: rows 3 000 000.00 (Jan, ansvar 100) and 1 138 000.00 (Feb, ansvar 200),
+                RES 4 138 000.00
+    3010 Avgifter: -250 000.00 (#RTRANS, voucher 31 Mar, row dated 2 Apr, ansvar 100),
+                RES -250 000.00
     2440 Leverantörsskulder: IB -100 000.00, +250 000.00 (Mar), UB 150 000.00
     6110: a struck #BTRANS row of 500.00 (never counted)
     A voucher of the previous year (B 1, 28 Dec) moves 1930/5010 by 1 000.00.
@@ -58,7 +61,9 @@ def sample_sie(year: int = 2024, orgnr: str = "222000-0001") -> SieFile:
         ("5010", "Lokalhyra", AccountType.K),
         ("6110", "Kontorsmaterial", AccountType.K),
     ]:
-        sie.accounts[number] = Account(number, name, kind, sru=("7281",) if number == "1930" else ())
+        sie.accounts[number] = Account(
+            number, name, kind, sru=("7281",) if number == "1930" else ()
+        )
     sie.dimensions["1"] = Dimension("1", "Ansvar")
     sie.dimensions["21"] = Dimension("21", "Delansvar", parent="1")
     for oid, name in [("100", "Kansli"), ("200", "Räddning")]:
@@ -83,18 +88,29 @@ def sample_sie(year: int = 2024, orgnr: str = "222000-0001") -> SieFile:
     ]
     sie.vouchers = [
         Voucher(
-            "A", "1", date(y, 1, 15), "Hyra januari",
+            "A",
+            "1",
+            date(y, 1, 15),
+            "Hyra januari",
             postings=(_p("5010", "3000000.00", "100"), _p("1930", "-3000000.00")),
         ),
         Voucher(
-            "A", "2", date(y, 2, 10), "Hyra februari", reg_date=date(y, 2, 11), sign="AB",
+            "A",
+            "2",
+            date(y, 2, 10),
+            "Hyra februari",
+            reg_date=date(y, 2, 11),
+            sign="AB",
             postings=(
                 _p("5010", "1138000.00", "200", text="Hyra", quantity=D("2.125")),
                 _p("1930", "-1138000.00"),
             ),
         ),
         Voucher(
-            "A", "3", date(y, 3, 31), "Avgifter",
+            "A",
+            "3",
+            date(y, 3, 31),
+            "Avgifter",
             postings=(
                 _p("3010", "-250000.00", "100", date=date(y, 4, 2), kind=TransKind.RTRANS),
                 _p("2440", "250000.00"),
@@ -102,7 +118,10 @@ def sample_sie(year: int = 2024, orgnr: str = "222000-0001") -> SieFile:
             ),
         ),
         Voucher(
-            "B", "1", date(y - 1, 12, 28), "Förra året",
+            "B",
+            "1",
+            date(y - 1, 12, 28),
+            "Förra året",
             postings=(_p("5010", "1000.00", "100"), _p("1930", "-1000.00")),
         ),
     ]

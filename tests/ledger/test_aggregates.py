@@ -8,6 +8,8 @@ the merging rules: several files per fiscal year, years known only from #UB/#RES
 
 from __future__ import annotations
 
+import os
+import shutil
 import sys
 from collections.abc import Iterator, Sequence
 from datetime import date, timedelta
@@ -18,7 +20,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from redovisa.ledger.aggregates import StoreLedger
+from redovisa.ledger.aggregates import StoreLedger, ledger_for_files
 from redovisa.ledger.importer import import_sie
 from redovisa.ledger.loader import load_sie_file
 from redovisa.ledger.store import LedgerStore
@@ -250,7 +252,7 @@ def shared_store() -> Iterator[LedgerStore]:
 
 
 @settings(
-    max_examples=40,
+    max_examples=15,
     deadline=None,
     suppress_health_check=[
         HealthCheck.too_slow,
@@ -275,3 +277,29 @@ def test_generated_ledgers(shared_store: LedgerStore, specs: list[dict[str, obje
     ledger = StoreLedger(store)
     assert_same(ledger, memory, ["1", "6"], SHORT_DATES, SHORT_RANGES)
     ledger.close()
+
+
+def test_ledger_for_files_imports_once_and_again_when_a_file_changes(tmp_path: Path) -> None:
+    paths = []
+    for name in ("ledger-2023.se", "ledger-2024.se"):
+        target = tmp_path / name
+        shutil.copy(LYSTKOM / "data" / name, target)
+        os.utime(target, (1_000_000_000, 1_000_000_000))  # older than the database
+        paths.append(target)
+    db = tmp_path / "store.duckdb"
+    with LedgerStore.open(db) as store:
+        first = ledger_for_files(store, [*paths, tmp_path / "missing.se"])
+        assert first.import_ids == (1, 2)
+        assert [i.source_path for i in store.imports()] == [str(p) for p in paths]
+    with LedgerStore.open(db) as store:
+        again = ledger_for_files(store, paths)
+        assert again.import_ids == (1, 2)  # nothing imported again
+        os.utime(paths[0])  # the 2023 file changed after the database was written
+        changed = ledger_for_files(store, paths)
+        assert changed.import_ids == (3, 2)
+        assert len(store.imports()) == 2
+        with_dims = StoreLedger(store, changed.import_ids, dimensions=["1"])
+        files = [read_sie(p)[0] for p in paths]
+        memory = MemoryLedger(files, [str(p) for p in paths])
+        assert with_dims.flows(*_h1(2024), "1") == memory.flows(*_h1(2024), "1")
+        assert with_dims.balances(date(2024, 6, 30)) == memory.balances(date(2024, 6, 30))

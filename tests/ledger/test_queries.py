@@ -98,7 +98,10 @@ def test_budget_per_period_and_object(store: LedgerStore) -> None:
         ("202402", D("1200000.00")),
     ]
     per = q.budget(store, imp, *q.month_bounds("202401"), dimension="1")
-    assert [(b.object_id, b.amount) for b in per] == [("100", D("2000000.00")), ("200", D("500000.00"))]
+    assert [(b.object_id, b.amount) for b in per] == [
+        ("100", D("2000000.00")),
+        ("200", D("500000.00")),
+    ]
     assert q.budget(store, imp, *q.month_bounds("202403")) == []
 
 

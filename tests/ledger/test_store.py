@@ -20,7 +20,9 @@ def snapshot(store: LedgerStore) -> dict[str, list[tuple[object, ...]]]:
 
 
 def test_schema_has_no_float_column(store: LedgerStore) -> None:
-    types = store.fetchall("SELECT table_name, column_name, data_type FROM information_schema.columns")
+    types = store.fetchall(
+        "SELECT table_name, column_name, data_type FROM information_schema.columns"
+    )
     assert {t for t, _c, _d in types} == set(TABLES)
     floats = [(t, c, d) for t, c, d in types if re.search(r"DOUBLE|REAL|FLOAT", d)]
     assert floats == []

@@ -18,8 +18,13 @@ from typing import Any
 AXE_VERSION = "4.10.2"
 CACHE = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "redovisa"
 CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 
 
@@ -44,7 +49,10 @@ def axe_script() -> tuple[Path | None, str]:
     try:
         out = subprocess.run(
             [npm, "pack", f"axe-core@{AXE_VERSION}", "--pack-destination", str(target.parent)],
-            capture_output=True, text=True, timeout=120, check=True,
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=True,
         )
     except (subprocess.SubprocessError, OSError) as e:
         return None, f"npm pack axe-core@{AXE_VERSION} failed: {e}"

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from pathlib import Path
 
 import pytest
-
 from tests.render.axe import audit, axe_script, chromium_path, describe
 
 
@@ -22,7 +22,7 @@ def test_html_structure(outputs: dict[str, Path]) -> None:
     assert '<th scope="col">Not</th>' in html
     assert '<tr class="total"><th scope="row">Periodens resultat</th>' in html
     levels = [int(h) for h in re.findall(r"<h([1-6])[ >]", html)]
-    assert all(b <= a + 1 for a, b in zip(levels, levels[1:], strict=False)), "heading skips"
+    assert all(b <= a + 1 for a, b in itertools.pairwise(levels)), "heading skips"
     ids = re.findall(r'\bid="([^"]+)"', html)
     assert len(ids) == len(set(ids)), "duplicate ids"
 

@@ -11,6 +11,7 @@ from pathlib import Path
 from redovisa.render.html import render_html
 from redovisa.render.md import render_markdown
 from redovisa.report.publication import Publication
+
 GOLDEN = Path(__file__).parent / "golden"
 
 
@@ -26,8 +27,10 @@ def _svg_summary(m: re.Match[str]) -> str:
     svg = m.group(0)
     title = re.search(r"<title id=\"[^\"]*\">(.*?)</title>", svg)
     desc = re.search(r"<desc id=\"[^\"]*\">(.*?)</desc>", svg)
-    return (f"<svg role=\"img\"><title>{title.group(1) if title else ''}</title>"
-            f"<desc>{desc.group(1) if desc else ''}</desc></svg>")
+    return (
+        f'<svg role="img"><title>{title.group(1) if title else ""}</title>'
+        f"<desc>{desc.group(1) if desc else ''}</desc></svg>"
+    )
 
 
 def _compare(name: str, text: str, update: bool) -> None:

@@ -90,7 +90,9 @@ def test_pdf_text_has_every_figure_and_stable_page_count(
 
 
 def test_pdf_figures_are_right_aligned(outputs: dict[str, Path]) -> None:
-    index = next(i for i, t in enumerate(_page_texts(outputs["pdf"])) if "Kassaflödesanalys (tkr)" in t)
+    index = next(
+        i for i, t in enumerate(_page_texts(outputs["pdf"])) if "Kassaflödesanalys (tkr)" in t
+    )
     with pdfplumber.open(outputs["pdf"], pages=[index + 1]) as pdf:
         words = pdf.pages[0].extract_words()
     # Figures of the first value column end at the same x (right-aligned), whatever their width.

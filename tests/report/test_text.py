@@ -29,8 +29,11 @@ D = Decimal
 
 
 def rr() -> StatementTable:
-    cols = [ColumnSpec("utfall", "Utfall 2024-06-30", "flow"), ColumnSpec("prognos", "Prognos 2024", "plan"),
-            ColumnSpec("budget", "Budget 2024", "plan")]  # fmt: skip
+    cols = [
+        ColumnSpec("utfall", "Utfall 2024-06-30", "flow"),
+        ColumnSpec("prognos", "Prognos 2024", "plan"),
+        ColumnSpec("budget", "Budget 2024", "plan"),
+    ]
     rows = [
         Line("verksamhetens_intakter", "Verksamhetens intäkter", "item",
              {"utfall": D("23049177.05"), "prognos": D("44575000"), "budget": D("44636400")}),
@@ -41,9 +44,14 @@ def rr() -> StatementTable:
 
 
 def drift() -> StatementTable:
-    cols = [ColumnSpec("prognos", "Prognos 2024", "plan"), ColumnSpec("avvikelse", "Avvikelse", "derived")]
-    rows = [Line("81141", "81141 IT", "subtotal", {"prognos": D("700000"), "avvikelse": D("-26600")}),
-            Line("totalt", "TOTALT", "total", {"prognos": D("777000"), "avvikelse": D("-74600")})]  # fmt: skip
+    cols = [
+        ColumnSpec("prognos", "Prognos 2024", "plan"),
+        ColumnSpec("avvikelse", "Avvikelse", "derived"),
+    ]
+    rows = [
+        Line("81141", "81141 IT", "subtotal", {"prognos": D("700000"), "avvikelse": D("-26600")}),
+        Line("totalt", "TOTALT", "total", {"prognos": D("777000"), "avvikelse": D("-74600")}),
+    ]
     return StatementTable("driftredovisning", "Driftredovisning", cols, rows)
 
 
@@ -127,7 +135,10 @@ def test_evaluate_errors(scope: Scope, expr: str, code: str, words: str) -> None
 
 
 def test_bind_reports_file_line_and_column(scope: Scope) -> None:
-    text = "Resultatet är {{ rr.resultat }}.\n\nPrognos {{ rr.prognos }} och {{ drift.x }}.\nSlut {{ rr"
+    text = (
+        "Resultatet är {{ rr.resultat }}.\n\n"
+        "Prognos {{ rr.prognos }} och {{ drift.x }}.\nSlut {{ rr"
+    )
     bound, diags = bind(text, "text/driftredovisning.md", scope)
     assert bound.splitlines()[0] == "Resultatet är " + sv("1 718 tkr") + "."
     where = [(d.code, d.where.path, d.where.line, d.where.column) for d in diags]  # type: ignore[union-attr]
@@ -143,8 +154,15 @@ def test_markdown_blocks() -> None:
     blocks = parse_markdown("## Lystkom IT\n\nEtt **fett** ord\noch *kursivt*.\n\n- ett\n- två\n")
     assert blocks == [
         Heading(1, (Run("Lystkom IT"),)),
-        Paragraph((Run("Ett "), Run("fett", bold=True), Run(" ord och "),
-                   Run("kursivt", italic=True), Run(".")),),  # fmt: skip
+        Paragraph(
+            (
+                Run("Ett "),
+                Run("fett", bold=True),
+                Run(" ord och "),
+                Run("kursivt", italic=True),
+                Run("."),
+            ),
+        ),
         BulletList(((Run("ett"),), (Run("två"),))),
     ]
     assert parse_markdown("<script>x</script>") == [Paragraph((Run("<script>x</script>"),))]

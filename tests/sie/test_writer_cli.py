@@ -87,3 +87,15 @@ def test_json_diagnostics_on_stdout(tmp_path: Path) -> None:
 def test_missing_input_is_a_usage_error(tmp_path: Path) -> None:
     result = CliRunner().invoke(convert, [str(tmp_path / "finns-inte.se"), "-o", "x.se"])
     assert result.exit_code == 2
+
+
+def test_reachable_as_redovisa_sie_convert(tmp_path: Path) -> None:
+    from redovisa.cli import _register, cli
+
+    _register()
+    src = tmp_path / "in.se"
+    src.write_bytes(UTF8_LF.encode("utf-8"))
+    out = tmp_path / "ut.se"
+    result = CliRunner().invoke(cli, ["sie", "convert", str(src), "--out", str(out), "-q"])
+    assert result.exit_code == 0, result.output
+    assert out.read_bytes().startswith(b"#FLAGGA 0\r\n#KSUMMA\r\n")

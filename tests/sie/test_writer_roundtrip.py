@@ -38,7 +38,13 @@ ALPHABET = st.characters(min_codepoint=0x20, max_codepoint=0x7E) | st.sampled_fr
 
 
 def _writable(s: str) -> bool:
-    """SIE cannot write a quoted field that ends in a backslash (see the writer docstring)."""
+    """What a text field can hold and read back unchanged.
+
+    SIE cannot write a quoted field that ends in a backslash (see the writer docstring), and
+    the reader takes a blank field (only spaces) for a missing one.
+    """
+    if s.isspace():
+        return False
     plain = s != "" and not any(c in s for c in ' "{}')
     return not s.endswith("\\") or plain
 
@@ -182,7 +188,7 @@ def errors(diags: list[Diagnostic]) -> list[str]:
     return [d.format_text() for d in diags if d.severity is Severity.ERROR]
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(sie_files())
 def test_parse_of_write_is_identity(doc: SieFile) -> None:
     data = sie_to_bytes(doc)
@@ -238,6 +244,7 @@ def test_corpus_files_write_back_record_for_record(sie_corpus: Path) -> None:
         assert errors(diags2) == [], path.name
         assert back.encoding == "cp437", path.name
         assert comparable(back) == comparable(doc), path.name
+        assert sie_to_bytes(back) == data, path.name  # the writer's output is a fixpoint
         written.append(path.name)
     # the corpus has ~120 files; most read without errors and must come back unchanged
     assert len(written) >= 80, (written, unwritable, skipped)

@@ -133,15 +133,14 @@ for _name, _g in {
     "ovr.LYS.24a": 62,
     "ranta.24a": 116,
     "avskr.inv.24a": 5772,
-    "avskr.ford.24a": 18,
+    "avskr.ford.24a": 17.99619,
     "inkop.c3.24a": 1595,
     "inkop.c4.24a": 7569,
     "inkop.c5.24a": 1494,
     "inkop.c6.24a": 327,
 }.items():
-    _item(
-        _name, _g, 3.0 if _name.split(".")[0] in {"entr", "hyra", "varor", "ovr", "pens"} else 1.0
-    )
+    _room = 3.0 if _name.split(".")[0] in {"entr", "hyra", "varor", "ovr", "pens"} else 1.0
+    _item(_name, _g, 0.0 if ".ford." in _name else _room)
 
 # 2023 halves, totals (split over verksamheter by the generator).
 for _half, _vals in {
@@ -156,7 +155,7 @@ for _half, _vals in {
         "ovr": 4345,
         "ranta": 85,
         "avskr.inv": 5723,
-        "avskr.ford": 42,
+        "avskr.ford": 42.03,
         "inkop.inv": 7217,
     },
     "23b": {
@@ -170,15 +169,15 @@ for _half, _vals in {
         "ovr": 5219,
         "ranta": 125,
         "avskr.inv": 5491,
-        "avskr.ford": 48,
+        "avskr.ford": 48.02873,
         "inkop.inv": 1795,
-        "inkop.ford": 217,
+        "inkop.ford": 217.00705,
         "utr.inv": 14677,
-        "utr.ford": 504,
+        "utr.ford": 504.36,
     },
 }.items():
     for _name, _g in _vals.items():
-        _item(f"{_name}.{_half}", _g, 1.0)
+        _item(f"{_name}.{_half}", _g, 0.0 if _name.endswith(".ford") else 1.0)
 
 # 2022 (prior year of the 2023 file): only the result is shown (balanskravsutredning).
 for _name, _g in {
@@ -192,15 +191,19 @@ for _name, _g in {
     "ovr.22": 8900,
     "ranta.22": 99,
     "avskr.inv.22": 10576,
-    "avskr.ford.22": 84,
+    "avskr.ford.22": 84.06,
 }.items():
-    _item(_name, _g, 2.0)
+    _item(_name, _g, 0.0 if ".ford" in _name else 2.0)
 
 # Fixed assets on 2022-12-31 (opening balances of 2023).
 _item("ansk.inv.22", 59451, 1.0)
-_item("ansk.ford.22", 504, 0.0)
+# Vehicles are pinned (room 0) to a straight-line register (docs/assets.md): the old car,
+# 504 360 kr from January 2018 over 72 months (7 005 kr a month), scrapped fully depreciated
+# on 2023-12-31; its successor, 217 007,05 kr from November 2023 over 72 months with a
+# residual value of 1 052,77 kr (5 998,73 kr in 2023, 17 996,19 kr in 2024a).
+_item("ansk.ford.22", 504.36, 0.0)
 _item("ack.inv.22", 36673.5, 1.0)
-_item("ack.ford.22", 420, 0.0)
+_item("ack.ford.22", 420.3, 0.0)
 
 # Other balances at each date.
 _BAL_GUESS: dict[str, dict[str, float]] = {

@@ -2,9 +2,9 @@
 
 The register is built so that, with the configuration in :data:`ASSETS_TOML` (the
 ``[assets]`` section for the example's redovisa.toml), redovisa computes to the öre the
-fixed-asset plan items of the example ledger (as far as a straight-line register can:
-``--check`` lists the items it misses, see docs/assets.md): acquisition value and accumulated
-depreciation on 2022-12-31, purchases, depreciation and scrapping per half-year
+fixed-asset plan items of the example ledger (``--check`` lists any item it misses, see
+docs/assets.md): acquisition value and accumulated depreciation on 2022-12-31, purchases,
+depreciation and scrapping per half-year
 (``23a`` = 2023-01..06, ``23b`` = 2023-07..12, ``24a`` = 2024-01..06), and the 2024
 purchases per investment category (3, 4, 5 and 6 years). Those amounts are read from the
 example's ``plan.csv`` (``item,ore``) when it exists, otherwise from the seed-derived
@@ -45,6 +45,7 @@ PLAN_CANDIDATES = (
 TKR = 100_000
 
 ASSETS_TOML: dict[str, object] = {
+    "register": "data/assets.csv",
     "start": "month_of",
     "retire": "none",
     "voucher_series": "AV",
@@ -77,19 +78,19 @@ ASSETS_TOML: dict[str, object] = {
 DEFAULT_TARGETS: dict[str, int] = {
     "ansk.inv.22": 59_451 * TKR,
     "ack.inv.22": 36_673 * TKR + 50_000,
-    "ansk.ford.22": 504 * TKR,
-    "ack.ford.22": 420 * TKR,
+    "ansk.ford.22": 504_360_00,
+    "ack.ford.22": 420_300_00,
     "inkop.inv.23a": 7_217 * TKR,
     "inkop.inv.23b": 1_795 * TKR,
-    "inkop.ford.23b": 217 * TKR,
+    "inkop.ford.23b": 217_007_05,
     "utr.inv.23b": 14_677 * TKR,
-    "utr.ford.23b": 504 * TKR,
+    "utr.ford.23b": 504_360_00,
     "avskr.inv.23a": 5_723 * TKR,
     "avskr.inv.23b": 5_490 * TKR + 90_000,
     "avskr.inv.24a": 5_772 * TKR,
-    "avskr.ford.23a": 42 * TKR,
-    "avskr.ford.23b": 48 * TKR,
-    "avskr.ford.24a": 18 * TKR,
+    "avskr.ford.23a": 42_030_00,
+    "avskr.ford.23b": 48_028_73,
+    "avskr.ford.24a": 17_996_19,
     "inkop.c3.24a": 1_594 * TKR + 60_000,
     "inkop.c4.24a": 7_568 * TKR + 60_000,
     "inkop.c5.24a": 1_493 * TKR + 60_000,

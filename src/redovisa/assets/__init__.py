@@ -35,6 +35,7 @@ from redovisa.assets.model import (
     StartConvention,
 )
 from redovisa.assets.note import AssetNote, NoteRow, asset_note, register_balances
+from redovisa.assets.outcome import compare_outcome, ledger_outcome, register_outcome
 from redovisa.assets.proposals import Proposal, propose_assets
 from redovisa.assets.reconcile import closing_balances, period_movements, reconcile
 from redovisa.assets.register import parse_register, read_register, write_register_csv
@@ -72,6 +73,7 @@ __all__ = [
     "balance_requirement_adjustments",
     "build_items",
     "closing_balances",
+    "compare_outcome",
     "depreciation_forecast",
     "depreciation_run",
     "depreciation_vouchers",
@@ -79,6 +81,7 @@ __all__ = [
     "disposals",
     "investment_budgets",
     "investment_followup",
+    "ledger_outcome",
     "load_asset_config",
     "parse_register",
     "period_movements",
@@ -87,6 +90,7 @@ __all__ = [
     "read_register",
     "reconcile",
     "register_balances",
+    "register_outcome",
     "schedule",
     "statement_figures",
     "vouchers_sie",

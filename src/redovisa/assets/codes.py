@@ -87,6 +87,13 @@ RECONCILIATION = register(
     "At period end the register's total on a balance-sheet account differs from the ledger's"
     " closing balance on that account.",
 )
+INVESTMENT_OUTCOME = register(
+    "AST031",
+    E,
+    "Investeringsutfallet stämmer inte med huvudboken",
+    "The register's purchases of an investment project in the period differ from the ledger's"
+    " debits on the asset accounts with that project (object of the project dimension).",
+)
 # -- proposals from the ledger ---------------------------------------------------------------
 NOT_A_PURCHASE = register(
     "AST040",

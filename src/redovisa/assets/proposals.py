@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from redovisa.assets.codes import NOT_A_PURCHASE
 from redovisa.assets.model import Asset, AssetConfig
+from redovisa.assets.reconcile import kronor
 from redovisa.core.diagnostics import Diagnostic, Severity, SourceRef
 from redovisa.sie.records import Voucher
 
@@ -55,7 +56,7 @@ def propose_assets(
             if posting.amount < 0:
                 msg = (
                     f"verifikation {ref} krediterar tillgångskontot {posting.account}"
-                    f" med {-posting.amount} kr; ingen registerpost föreslås"
+                    f" med {kronor(-posting.amount)} kr; ingen registerpost föreslås"
                 )
                 diags.append(Diagnostic(NOT_A_PURCHASE, Severity.WARNING, msg, where))
                 continue
@@ -66,7 +67,8 @@ def propose_assets(
             if len(candidates) == 1:
                 category = candidates[0]
             else:
-                category = project if project in candidates else ""
+                by_name = {c.lower(): c for c in candidates}
+                category = by_name.get(project.lower(), "")
             asset = Asset(
                 id=f"{voucher.series}{voucher.number}-{index}",
                 description=posting.text or voucher.text or "",

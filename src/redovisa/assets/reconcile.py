@@ -70,15 +70,16 @@ def _difference(
 ) -> Diagnostic:
     diff = register - ledger
     message = (
-        f"{what} {day}: registret {_kr(register)} kr, huvudboken {_kr(ledger)} kr,"
-        f" skillnad {_kr(diff)} kr"
+        f"{what} {day}: registret {kronor(register)} kr, huvudboken {kronor(ledger)} kr,"
+        f" skillnad {kronor(diff)} kr"
     )
     return Diagnostic(
         RECONCILIATION, Severity.ERROR, message, where, expected=str(ledger), actual=str(register)
     )
 
 
-def _kr(amount: Decimal) -> str:
+def kronor(amount: Decimal) -> str:
+    """An amount as Swedish text: ``-1 234,50``."""
     return f"{amount:,.2f}".replace(",", " ").replace(".", ",")
 
 

@@ -64,10 +64,14 @@ Row = tuple[int, dict[str, str]]
 
 
 def read_register(
-    path: Path, config: AssetConfig | None = None
+    path: Path, config: AssetConfig | None = None, *, display_path: str | None = None
 ) -> tuple[list[Asset], list[Diagnostic]]:
-    """Read a register from a ``.csv`` or ``.xlsx`` file; check categories against ``config``."""
-    where = SourceRef(str(path))
+    """Read a register from a ``.csv`` or ``.xlsx`` file; check categories against ``config``.
+
+    Diagnostics name ``display_path`` (the path as the user gave it) when given.
+    """
+    shown = display_path if display_path is not None else str(path)
+    where = SourceRef(shown)
     try:
         if path.suffix.lower() in {".xlsx", ".xlsm"}:
             rows = list(_xlsx_rows(path))
@@ -75,7 +79,7 @@ def read_register(
             rows = list(_csv_rows(path.read_bytes()))
     except (OSError, ValueError, KeyError) as exc:
         return [], [_diag(codes.UNREADABLE, f"registret kan inte läsas: {exc}", where)]
-    return parse_register(rows, str(path), config)
+    return parse_register(rows, shown, config)
 
 
 def parse_register(

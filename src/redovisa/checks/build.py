@@ -147,12 +147,22 @@ def _split_notes(  # noqa: PLR0917
     return [CheckedTable(tid, title, cols, rows, unit, raw.section, raw.page, raw.sheet)]
 
 
+# tables whose content may be words only (goals judged "uppfyllt" in text)
+_TEXT_TABLES = {"maluppfyllelse"}
+
+
 def report_from_raw(raw: RawDocument, path: str | None = None) -> CheckedReport:
     """A :class:`CheckedReport` from everything a reader found."""
     report = CheckedReport(paragraphs=list(raw.paragraphs), path=path)
     counter = [0]
     for t in raw.tables:
-        report.tables.extend(tables_from_raw(t, counter))
+        for table in tables_from_raw(t, counter):
+            if not any(r.values for r in table.rows) and table.id not in _TEXT_TABLES:
+                # no figure at all (a list of contents naming the statements): whatever
+                # its words, it is not the statement itself
+                counter[0] += 1
+                table.id = f"tabell_{counter[0]}"
+            report.tables.append(table)
     dates = [
         c.key[1]
         for t in report.tables

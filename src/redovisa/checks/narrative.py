@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from redovisa.checks import facts as F
+from redovisa.checks.labels import matches
 from redovisa.checks.model import CheckedReport
 
 _SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ0-9\"“(])")
@@ -37,16 +38,20 @@ def narrative(report: CheckedReport) -> Iterator[Sentence]:
             yield Sentence(s, place)
 
 
+_CASH_FLOW = (r"(årets|periodens) kassaflöde$",)
+
 # subject word (regex, searched before an amount) -> subject name
 SUBJECTS: tuple[tuple[str, str], ...] = (
     (r"resultat|överskott|underskott", "result"),
     (r"låneskuld|upplåning|långfristiga skulder|\blån\b", "debt"),
     (r"investering", "investments"),
+    (r"kassaflöde", "cash_flow"),
     (r"likvid|kassa", "cash"),
     (r"avskrivning", "depreciation"),
     (r"eget kapital", "equity"),
     (r"balansomslutning|summa tillgångar", "assets"),
     (r"sjukfrånvaro", "sick_leave"),
+    (r"omsättning", "turnover"),
 )
 
 _TARGET_WORDS = re.compile(
@@ -75,6 +80,22 @@ def _values(facts: dict[F.Key, F.Fact]) -> list[Decimal]:
     return [abs(f.value) for f in facts.values()]
 
 
+def _row_values(report: CheckedReport, *patterns: str) -> list[Decimal]:
+    """Every figure (abs) of every row, in any table, whose label matches ``patterns``.
+
+    All columns count, so a deviation or change column (``Avvikelse``) is a figure of
+    the subject too: "lägre avskrivningar väger upp med 350 tkr" is that column.
+    """
+    return [
+        abs(v)
+        for t in report.tables
+        if t.unit != "%"
+        for row in t.rows
+        if matches(row.label, *patterns)
+        for v in row.values.values()
+    ]
+
+
 def subject_values(report: CheckedReport, subject: str) -> list[Decimal]:
     """Every figure (abs, in tkr or %) the report shows for a subject."""
     r = report
@@ -99,12 +120,23 @@ def subject_values(report: CheckedReport, subject: str) -> list[Decimal]:
             F.facts_of(r.table("kassaflodesanalys"), r"nettoinvesteringar", r"investering")
         )
         return out
+    if subject == "cash_flow":
+        return _values(F.facts_of(r.table("kassaflodesanalys"), *_CASH_FLOW, last=True))
     if subject == "cash":
-        return _values(F.facts_of(r.table("balansrakning"), r"kassa och bank", r"likvida medel"))
+        # a level (the balance sheet) or the period's change (the closing cash flow)
+        out = _values(F.facts_of(r.table("balansrakning"), r"kassa och bank", r"likvida medel"))
+        return out + _values(F.facts_of(r.table("kassaflodesanalys"), *_CASH_FLOW, last=True))
     if subject == "depreciation":
-        return _values(
+        out = _values(
             F.facts_of(r.table("resultatrakning"), r"av- och nedskrivningar", r"avskrivningar")
         )
+        if drift is not None:
+            idx = F.row_index(drift, r"avskrivningar$", r"av- och nedskrivningar$")
+            if idx is not None:
+                out += [abs(v) for v in drift.rows[idx].values.values()]
+        return out
+    if subject == "turnover":
+        return _row_values(r, r"(årets |periodens )?omsättning$")
     if subject == "equity":
         return _values(
             F.facts_of(r.table("balansrakning"), r"summa eget kapital$", r"eget kapital$")

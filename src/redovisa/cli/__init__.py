@@ -12,6 +12,7 @@ import sys
 import click
 
 from redovisa import __version__
+from redovisa.cli import commands
 from redovisa.core.errors import RedovisaError
 
 EXIT_OK = 0
@@ -30,8 +31,6 @@ def cli() -> None:
 
 
 def _register() -> None:
-    from redovisa.cli import commands
-
     commands.register(cli)
 
 

@@ -3,6 +3,12 @@
 ``--format json`` alone writes report.json from the tables (statements engineer); any other
 format builds the whole publication (narrative, sections, charts) through
 :mod:`redovisa.cli.publish` and the ``RENDERERS`` registry of :mod:`redovisa.render`.
+
+Before writing, the report's checks (:func:`redovisa.checks.check_report`) run on its
+report.json; their errors and warnings are printed like ``redovisa check`` prints them,
+every finding goes into report.json's "findings", and an error stops the build with
+exit 1 unless ``--no-check`` is given. ``--granskning`` appends the findings to the
+HTML as a granskningsrapport.
 """
 
 from __future__ import annotations
@@ -40,7 +46,28 @@ SUPPORTED = tuple(RENDERERS)
     default="text",
     help="Hur problem skrivs på stderr.",
 )
-def build(project: Path, formats: str, out: Path | None, diag_format: str) -> None:
+@click.option(
+    "--check/--no-check",
+    "check",
+    default=True,
+    show_default=True,
+    help="Granska rapporten efter bygget och avsluta med kod 1 vid fel.",
+)
+@click.option(
+    "--granskning/--utan-granskning",
+    "granskning",
+    default=None,
+    help="Lägg granskningens fynd sist i HTML-rapporten som en granskningsrapport"
+    " (standard: [render] granskningsrapport i redovisa.toml).",
+)
+def build(  # noqa: PLR0917
+    project: Path,
+    formats: str,
+    out: Path | None,
+    diag_format: str,
+    check: bool,
+    granskning: bool | None,
+) -> None:
     """Bygg rapporten: tabeller, text och diagram i de valda formaten.
 
     Exempel: redovisa build examples/lystkom-2024-06 --format pdf,html,docx,xlsx,md,json
@@ -58,9 +85,13 @@ def build(project: Path, formats: str, out: Path | None, diag_format: str) -> No
             f" (stöds: {', '.join(SUPPORTED)})"
         )
     if wanted != ["json"]:
-        _publish(project, wanted, out or project / "build", diag_format)
+        _publish(project, wanted, out or project / "build", diag_format, check, granskning)
         return
     doc, diags = build_document(project)
+    if doc is not None and check:
+        from redovisa.cli.publish import run_checks, shown_findings  # noqa: PLC0415
+
+        diags = diags + shown_findings(run_checks(doc))
     diags = sorted(diags, key=sort_key)
     if diag_format == "json":
         if diags:
@@ -77,10 +108,17 @@ def build(project: Path, formats: str, out: Path | None, diag_format: str) -> No
         raise click.exceptions.Exit(1)
 
 
-def _publish(project: Path, wanted: list[str], out: Path, diag_format: str) -> None:
+def _publish(  # noqa: PLR0917
+    project: Path,
+    wanted: list[str],
+    out: Path,
+    diag_format: str,
+    check: bool = True,
+    granskning: bool | None = None,
+) -> None:
     from redovisa.cli.publish import has_errors, publish  # noqa: PLC0415
 
-    paths, diags, usable = publish(project, wanted, out)
+    paths, diags, usable = publish(project, wanted, out, check=check, granskning=granskning)
     _report(sorted(diags, key=sort_key), diag_format)
     for path in paths:
         click.echo(f"skrev {path}", err=True)

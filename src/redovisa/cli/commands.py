@@ -14,6 +14,9 @@ COMMAND_MODULES: tuple[tuple[str, str], ...] = (
     ("redovisa.cli.check_cmd", "check"),
     ("redovisa.cli.new_cmd", "new"),
     ("redovisa.cli.demo_cmd", "demo"),
+    ("redovisa.cli.goals_cmd", "hr"),
+    ("redovisa.cli.goals_cmd", "goals"),
+    ("redovisa.cli.assets_cmd", "assets"),
 )
 
 # subcommands of `redovisa sie` that live in their own modules

@@ -39,25 +39,42 @@ def trial_balance_lines(path: Path) -> list[str]:
         for p in v.postings:
             moves[p.account] += p.amount
     title = sie.company_name or path.name
-    lines = [f"Råbalans: {title}", f"{'Konto':<6} {'Namn':<34} {'IB':>14} {'Rörelse':>14} {'UB':>14}"]
+    lines = [
+        f"Råbalans: {title}",
+        f"{'Konto':<6} {'Namn':<34} {'IB':>14} {'Rörelse':>14} {'UB':>14}",
+    ]
     total = Decimal(0)
     for account in sorted(set(opening) | set(moves)):
         name = sie.accounts[account].name if account in sie.accounts else ""
         ib, mv = opening[account], moves[account]
         total += ib + mv
-        lines.append(f"{account:<6} {name[:34]:<34} {_amount(ib):>14} {_amount(mv):>14} "
-                     f"{_amount(ib + mv):>14}")
+        lines.append(
+            f"{account:<6} {name[:34]:<34} {_amount(ib):>14} {_amount(mv):>14} "
+            f"{_amount(ib + mv):>14}"
+        )
     lines.append(f"{'Summa':<41} {'':>14} {'':>14} {_amount(total):>14}")
     return lines
 
 
 @click.command("demo")
-@click.option("--out", type=click.Path(path_type=Path, file_okay=False), default=None,
-              help="Katalog för rapporterna (standard: build/demo).")
-@click.option("--format", "formats", default=",".join(ALL_FORMATS), show_default=True,
-              help="Format, kommaseparerade.")
-@click.option("--sample", is_flag=True,
-              help="Läs i stället den medföljande exempelfilen (SIE) och skriv dess råbalans.")
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=None,
+    help="Katalog för rapporterna (standard: build/demo).",
+)
+@click.option(
+    "--format",
+    "formats",
+    default=",".join(ALL_FORMATS),
+    show_default=True,
+    help="Format, kommaseparerade.",
+)
+@click.option(
+    "--sample",
+    is_flag=True,
+    help="Läs i stället den medföljande exempelfilen (SIE) och skriv dess råbalans.",
+)
 def demo(out: Path | None, formats: str, sample: bool) -> None:
     """Bygg exemplet Kommunalförbundet Lystkom (delårsrapport 2024-06-30) i alla format.
 
@@ -72,8 +89,10 @@ def demo(out: Path | None, formats: str, sample: bool) -> None:
 
     project = example_dir("lystkom")
     if project is None:
-        raise click.ClickException("exemplet examples/lystkom-2024-06 finns inte i den här"
-                                   " installationen; kör från en klon av källkoden")
+        raise click.ClickException(
+            "exemplet examples/lystkom-2024-06 finns inte i den här"
+            " installationen; kör från en klon av källkoden"
+        )
     target = out or Path("build") / "demo"
     wanted = [f.strip() for f in formats.split(",") if f.strip()]
     started = time.perf_counter()

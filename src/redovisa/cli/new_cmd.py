@@ -28,11 +28,16 @@ def create_project(target: Path, example: str | None = None) -> list[Path]:
         source = example_dir(example)
         if source is None:
             raise click.ClickException(f"exemplet {example} finns inte i den här installationen")
-        shutil.copytree(source, target, dirs_exist_ok=True,
-                        ignore=shutil.ignore_patterns("build", "__pycache__", "*.pyc"))
+        shutil.copytree(
+            source,
+            target,
+            dirs_exist_ok=True,
+            ignore=shutil.ignore_patterns("build", "__pycache__", "*.pyc"),
+        )
     else:
-        shutil.copytree(skeleton_dir(), target, dirs_exist_ok=True,
-                        ignore=shutil.ignore_patterns("__pycache__"))
+        shutil.copytree(
+            skeleton_dir(), target, dirs_exist_ok=True, ignore=shutil.ignore_patterns("__pycache__")
+        )
         data = target / "data"
         data.mkdir(exist_ok=True)
         sample = Path(str(resources.files("redovisa") / "data" / "sample.se"))
@@ -43,8 +48,12 @@ def create_project(target: Path, example: str | None = None) -> list[Path]:
 
 @click.command("new")
 @click.argument("directory", type=click.Path(path_type=Path, file_okay=False))
-@click.option("--example", type=click.Choice(sorted(EXAMPLES)), default=None,
-              help="Utgå från ett färdigt exempel i stället för en tom mall.")
+@click.option(
+    "--example",
+    type=click.Choice(sorted(EXAMPLES)),
+    default=None,
+    help="Utgå från ett färdigt exempel i stället för en tom mall.",
+)
 def new(directory: Path, example: str | None) -> None:
     """Skapa ett nytt rapportprojekt med kommenterad redovisa.toml och exempeltext.
 

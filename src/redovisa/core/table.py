@@ -67,12 +67,17 @@ class Cell:
 
 @dataclass(frozen=True, slots=True)
 class Row:
-    """Rad: label, kind (heading, item, subtotal, total), cells by column id, detail lines."""
+    """Rad: label, kind (heading, item, subtotal, total), cells by column id, detail lines.
+
+    ``unit`` is ``"procent"`` when the row's figures are percentages (as the statements'
+    ``Line.unit``), so report.json can say so.
+    """
 
     label: str
     cells: Mapping[str, Cell] = field(default_factory=dict)
     kind: str = "item"
     detail: tuple[str, ...] = ()
+    unit: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -157,9 +157,8 @@ def _target(r: _Reader, t: Mapping[str, Any], year: int, index: int) -> Target |
     ok = True
     if kind is not Measure.MANUAL:
         if op is None:
-            r.error(
-                "op" if "op" in t else None, "Ett mätbart målvärde behöver 'op' (>=, >, <=, <)."
-            )
+            if "op" not in t:  # a wrong op was reported by choice()
+                r.error(None, "Ett mätbart målvärde behöver 'op' (>=, >, <=, <).")
             ok = False
         if target is None and t.get("compare") != "previous":
             r.error(None, "Ett mätbart målvärde behöver 'target' (eller compare = \"previous\").")

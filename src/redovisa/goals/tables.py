@@ -50,7 +50,8 @@ def goal_table(
                 ),
                 "bedomning": Cell(r.assessment.value, note=BASIS[r.basis]),
             }
-            rows.append(Row(r.target.text, cells, "item"))
+            unit = "procent" if r.target.unit == "%" else None
+            rows.append(Row(r.target.text, cells, "item", unit=unit))
         rows.append(
             Row(
                 f"Samlad bedömning: {area.area.heading}",

@@ -14,7 +14,8 @@ redovisa applies, in order:
    too (reason "sekundär röjandekontroll").
 3. **Whole disclosure.** When the total population has at most ten employees, every
    figure is hidden (the law then does not require the disclosure). Otherwise the total
-   is always shown: the rule is about group figures. The long-term share is hidden
+   is shown, unless one person has all its sick hours (with ``single_person``: it would
+   describe that person). The long-term share is hidden
    when one person has all long-term hours (it would say that person was ill for 60
    days or more).
 """
@@ -76,7 +77,10 @@ def protect(figures: dict[str, Figure], rule: SuppressionRule) -> dict[str, Figu
     out: dict[str, Figure] = {}
     for key, figure in figures.items():
         if key == "total":
-            reason = None  # the total is no group figure; see the whole-disclosure rule
+            # Not a group figure (see the whole-disclosure rule), but when one person has all
+            # the sick hours it describes that person, and a group hidden for that reason
+            # could be read off it.
+            reason = SINGLE_PERSON if rule.single_person and figure.contributors == 1 else None
         elif key == "long":
             # The long-term share reveals a person when one person has all long-term hours.
             reason = SINGLE_PERSON if rule.single_person and figure.contributors == 1 else None

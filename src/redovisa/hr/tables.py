@@ -46,6 +46,8 @@ def period_label(period: Period) -> str:
     start, end = period.start, period.end
     if (start.month, start.day, end.month, end.day) == (1, 1, 12, 31) and start.year == end.year:
         return str(start.year)
+    if start.year == end.year and start.month == end.month:
+        return f"{MONTHS[start.month - 1]} {end.year}"
     if start.year == end.year:
         return f"{MONTHS[start.month - 1]}–{MONTHS[end.month - 1]} {end.year}"
     return period.label()
@@ -86,7 +88,7 @@ def _table(
         for cell in cells.values():
             if cell.note and cell.note not in notes:
                 notes.append(cell.note)
-        out.append(Row(label, cells, "total" if key == "total" else "item"))
+        out.append(Row(label, cells, "total" if key == "total" else "item", unit="procent"))
     return Table(table_id, title, _columns(current, previous), tuple(out), tuple(notes))
 
 
@@ -135,7 +137,7 @@ def unit_table(
         for cell in cells.values():
             if cell.note and cell.note not in notes:
                 notes.append(cell.note)
-        out.append(Row(unit, cells))
+        out.append(Row(unit, cells, unit="procent"))
     title = "Sjukfrånvaro i procent av ordinarie arbetstid per enhet"
     return Table("sjukfranvaro_enhet", title, _columns(first, prev_first), tuple(out), tuple(notes))
 

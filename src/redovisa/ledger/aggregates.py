@@ -8,10 +8,11 @@ vouchers keeps it (the others fill in only balances it lacks), and a second file
 for the same year is ignored and listed in :attr:`StoreLedger.conflicts`.
 
 Only counted rows (``#TRANS``, ``#RTRANS``, not ``#BTRANS``) with a date (their own, else the
-voucher's) enter a sum. Building a :class:`StoreLedger` scans the rows once into a daily
-pre-aggregate per account (a connection-local temporary table); sums per object of a dimension
-get their own pre-aggregate the first time that dimension is asked for. Every later question is
-a query over these small tables. A :class:`StoreLedger` is a snapshot: build a new one after an
+voucher's) enter a sum. Every import writes these sums per account and day
+(``posting_day``) and per first object of each dimension (``posting_day_object``, see
+:mod:`redovisa.ledger.daily`); building a :class:`StoreLedger` merges them per fiscal year into
+small connection-local temporary tables, so it never scans the rows. Every later question is a
+query over these small tables. A :class:`StoreLedger` is a snapshot: build a new one after an
 import.
 """
 
@@ -26,6 +27,7 @@ from decimal import Decimal
 from typing import TypeVar, cast
 
 from redovisa.core.flow import Flow
+from redovisa.ledger.daily import has_daily, insert_daily
 from redovisa.ledger.importer import import_sie
 from redovisa.ledger.store import LedgerStore
 
@@ -44,37 +46,34 @@ _FILE_BALANCES = """
   GROUP BY ALL
 """
 
-# Counted rows of the imports that bring vouchers, with their date, summed per day.
+# Counted rows of the imports that bring vouchers, per day: from the import's posting_day.
 _DAY = """
 CREATE TEMP TABLE {t}_day AS
-SELECT r.entry, p.account, coalesce(p.date, v.date) AS d,
-       coalesce(sum(p.amount) FILTER (WHERE p.amount > 0), 0) AS debit,
-       coalesce(sum(p.amount) FILTER (WHERE p.amount <= 0), 0) AS credit
-FROM posting p
-JOIN {t}_rows r ON r.import_id = p.import_id
-JOIN voucher v ON v.import_id = p.import_id AND v.voucher_id = p.voucher_id
-WHERE p.counted AND coalesce(p.date, v.date) IS NOT NULL
+SELECT r.entry, p.account, p.day AS d, sum(p.debit) AS debit, sum(p.credit) AS credit,
+       sum(p.n) AS n
+FROM posting_day p JOIN {t}_rows r ON r.import_id = p.import_id
 GROUP BY ALL
 """
 
-# The same per object of one dimension (the first object of that dimension on the row).
+# The same per object of one dimension (the first object of that dimension on a row), from
+# posting_day_object; the rows without one are the day's totals minus those, kept where the
+# day has more rows than the objects account for.
 _OBJ = """
 CREATE TEMP TABLE {t}_obj{n} AS
-WITH po AS (
-  SELECT import_id, voucher_id, row_no, arg_min(object_id, position) AS object_id
-  FROM posting_object
-  WHERE dimension = $dim AND import_id IN (SELECT import_id FROM {t}_rows)
-  GROUP BY ALL)
-SELECT r.entry, p.account, po.object_id, coalesce(p.date, v.date) AS d,
-       coalesce(sum(p.amount) FILTER (WHERE p.amount > 0), 0) AS debit,
-       coalesce(sum(p.amount) FILTER (WHERE p.amount <= 0), 0) AS credit
-FROM posting p
-JOIN {t}_rows r ON r.import_id = p.import_id
-JOIN voucher v ON v.import_id = p.import_id AND v.voucher_id = p.voucher_id
-LEFT JOIN po ON po.import_id = p.import_id AND po.voucher_id = p.voucher_id
-     AND po.row_no = p.row_no
-WHERE p.counted AND coalesce(p.date, v.date) IS NOT NULL
-GROUP BY ALL
+WITH o AS (
+  SELECT r.entry, p.account, p.object_id, p.day AS d, sum(p.debit) AS debit,
+         sum(p.credit) AS credit, sum(p.n) AS n
+  FROM posting_day_object p JOIN {t}_rows r ON r.import_id = p.import_id
+  WHERE p.dimension = $dim
+  GROUP BY ALL),
+s AS (SELECT entry, account, d, sum(debit) AS debit, sum(credit) AS credit, sum(n) AS n
+      FROM o GROUP BY ALL)
+SELECT entry, account, object_id, d, debit, credit, n FROM o
+UNION ALL
+SELECT day.entry, day.account, NULL, day.d, day.debit - coalesce(s.debit, 0),
+       day.credit - coalesce(s.credit, 0), day.n - coalesce(s.n, 0)
+FROM {t}_day day LEFT JOIN s USING (entry, account, d)
+WHERE day.n > coalesce(s.n, 0)
 """
 
 # A whole fiscal year known only from its balances: #RES, else #UB - #IB, per account.
@@ -102,11 +101,18 @@ class _Entry:
 class StoreLedger:
     """LedgerData over the imports of a :class:`LedgerStore` (all, or ``import_ids`` in order).
 
+    ``dimensions`` are pre-aggregated per object at once (others when first asked for).
+
     Raises:
         StoreError: the database failed.
     """
 
-    def __init__(self, store: LedgerStore, import_ids: Sequence[int] | None = None) -> None:
+    def __init__(
+        self,
+        store: LedgerStore,
+        import_ids: Sequence[int] | None = None,
+        dimensions: Sequence[str] = (),
+    ) -> None:
         self._store = store
         self._t = f"redovisa_sl{next(_COUNTER)}"
         self._dims: dict[str, int] = {}
@@ -116,9 +122,14 @@ class StoreLedger:
         known = {i.import_id: i.source_path for i in store.imports()}
         order = [i for i in import_ids if i in known] if import_ids is not None else list(known)
         self.import_ids: tuple[int, ...] = tuple(order)
+        for import_id in order:  # stores written before the aggregates existed
+            if not has_daily(store, import_id):
+                insert_daily(store, import_id)
         self._years: dict[date, _Entry] = {}
         self._load(order, known)
         self._create_tables()
+        for dimension in dimensions:  # pre-aggregate now rather than on first use
+            self._object_table(dimension)
 
     # -- metadata: which import brings which fiscal year -----------------------------------
     def _load(self, order: list[int], paths: dict[int, str]) -> None:
@@ -199,7 +210,7 @@ class StoreLedger:
         # Per fiscal year and account, the balance of the first import that has it.
         self._store.execute(
             f"CREATE TEMP TABLE {t}_bal AS SELECT s.entry, b.kind, b.account,"
-            f" arg_max(b.amount, s.prio) AS amount FROM ({_FILE_BALANCES}) b"
+            f" arg_min(b.amount, s.prio) AS amount FROM ({_FILE_BALANCES}) b"
             f" JOIN {t}_src s USING (import_id, year_index) GROUP BY ALL"
         )
         self._store.execute(_DAY.format(t=t))

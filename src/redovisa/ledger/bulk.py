@@ -1,7 +1,10 @@
 """Bulk import: DuckDB reads the file, Python parses only the lines outside vouchers.
 
 1. :func:`~redovisa.ledger.scan.scan_file` checks the bytes (encoding as the reader detects
-   it, line ends, no ``#KSUMMA``); a non-UTF-8 file is transcoded to a temporary UTF-8 copy.
+   it, line ends); a non-UTF-8 file is transcoded to a temporary UTF-8 copy. A file with
+   ``#KSUMMA`` is checked by :func:`~redovisa.ledger.ksumma.check_ksumma` in a thread while
+   DuckDB reads it; a file whose checksum does not verify goes to the reader, which words
+   the diagnostic.
 2. DuckDB reads every line with its number (``read_csv`` with one column and no quoting),
    classifies it, and parses the ``#VER``/``#TRANS``/``#RTRANS``/``#BTRANS`` lines with
    regular expressions (:mod:`redovisa.ledger.bulk_sql`).
@@ -11,7 +14,8 @@
    sums the whole-file checks need are handed to the reader's checks before they run.
 
 When the file is anything but canonical (a voucher line the patterns do not take, a block
-that is not ``#VER { rows }``, control characters, a checksum), :func:`bulk_read` returns None
+that is not ``#VER { rows }``, control characters, a checksum that does not verify),
+:func:`bulk_read` returns None
 and the caller uses the reference reader, which gives the exact diagnostics.
 """
 
@@ -19,6 +23,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -27,6 +32,7 @@ from pathlib import Path
 from redovisa.core.diagnostics import Diagnostic, SourceRef, has_errors
 from redovisa.core.errors import StoreError
 from redovisa.ledger import bulk_sql as q
+from redovisa.ledger.ksumma import KsummaCheck, check_ksumma
 from redovisa.ledger.loader import (
     ImportCounts,
     begin_import,
@@ -73,6 +79,14 @@ def bulk_read(
         return None
     source = Path(path)
     temp: Path | None = None
+    checked: list[KsummaCheck] = []
+    worker: threading.Thread | None = None
+    if scan.checksum:  # C-speed bytes work in a thread, while DuckDB reads (both free the GIL)
+        worker = threading.Thread(
+            target=lambda: checked.append(check_ksumma(path, scan.encoding, scan.bom)),
+            daemon=True,
+        )
+        worker.start()
     try:
         if scan.needs_transcoding:
             step("Konverterar teckenkodning", 0.05)
@@ -89,12 +103,18 @@ def bulk_read(
     finally:
         if temp is not None:
             temp.unlink(missing_ok=True)
+        if worker is not None:
+            worker.join()
+    if worker is not None and not (checked and checked[0].verified):
+        drop_temp(store)
+        return None
     step("Tolkar verifikationer", 0.3)
     if not _canonical(store):
         drop_temp(store)
         return None
     step("Läser huvud och saldon", 0.5)
-    parser = SieParser(display_path)
+    # a verified checksum needs no second check (the header lines alone would not match)
+    parser = SieParser(display_path, verify_checksum=not scan.checksum)
     for ln, txt in store.fetchall(q.HEADER_LINES):
         parser.feed(int(ln), txt or "")
         if parser.stopped:
@@ -114,6 +134,8 @@ def bulk_read(
 def _canonical(store: LedgerStore) -> bool:
     """Parse the voucher lines into temp tables; False when a line or block is not canonical."""
     store.execute(q.SEQUENCE)
+    if store.fetchone(q.ORDERED_SEQUENCE) != (0,):
+        store.execute(q.SEQUENCE_SORTED)
     if any(store.fetchall(q.PROBLEMS)[0]):
         return False
     late = store.fetchone(q.RAR_AFTER_VOUCHERS)
@@ -121,7 +143,10 @@ def _canonical(store: LedgerStore) -> bool:
         return False
     if store.fetchone(q.VER_PROBLEMS) != (0,):
         return False
-    store.execute_named(q.ROWS, {"item_re": q.OBJECT_ITEM_RE})
+    store.execute_named(
+        q.ROWS, {"item_re": q.OBJECT_ITEM_RE, "simple_objects_re": q.SIMPLE_OBJECTS_RE}
+    )
+    store.execute(q.DATES)
     if any(store.fetchall_named(q.FIELD_PROBLEMS, {"quantity_re": q.QUANTITY_RE})[0]):
         return False
     store.execute(q.TWINS)
@@ -189,9 +214,9 @@ def _count_replacements(store: LedgerStore, parser: SieParser) -> None:
     if row is None or not row[0]:
         return
     count, first = int(row[0]), int(row[1])
-    parser._replacement_lines += count  # noqa: SLF001 - the reader's counter, by design
-    if parser._first_replacement is None or first < parser._first_replacement:  # noqa: SLF001
-        parser._first_replacement = first  # noqa: SLF001
+    parser._replacement_lines += count
+    if parser._first_replacement is None or first < parser._first_replacement:
+        parser._first_replacement = first
 
 
 def _encoding_diagnostic(parser: SieParser, scan: Scan) -> None:
@@ -219,6 +244,8 @@ def bulk_store(store: LedgerStore, read: BulkRead, source_path: str) -> ImportCo
     store.execute_named(q.INSERT_VOUCHERS, params)
     store.execute_named(q.INSERT_POSTINGS, params)
     store.execute_named(q.INSERT_POSTING_OBJECTS, params)
+    store.execute_named(q.INSERT_DAY, params)  # = redovisa.ledger.daily.insert_daily
+    store.execute_named(q.INSERT_DAY_OBJECT, params)
     return ImportCounts(import_id, len(sie.accounts), read.vouchers, read.rows, len(sie.balances))
 
 

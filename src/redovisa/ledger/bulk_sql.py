@@ -42,6 +42,10 @@ VER_TEMPLATE = "V" + "".join(f"{US}\\{i}" for i in range(1, 7))
 
 VOUCHER_LABEL_RE = r"^[ \t]*#(?i:VER|TRANS|RTRANS|BTRANS)(?:[ \t]|$)"
 OBJECT_ITEM_RE = _ITEM
+_SIMPLE_ITEM = r'(?:"[^" \t\\]*"|[^ \t"{}\\]+)'
+SIMPLE_OBJECTS_RE = rf"{_SIMPLE_ITEM}(?: {_SIMPLE_ITEM})*"
+"""An object list whose items are separated by single spaces and need no unquoting beyond
+dropping the quotes (no separators or backslashes inside quotes): split, not matched."""
 QUANTITY_RE = r"^-?[0-9]+(?:\.[0-9]{1,6})?$"
 
 PARAMS: dict[str, object] = {
@@ -100,15 +104,20 @@ FROM (SELECT ln, txt, CASE WHEN starts_with(jt, 'T' || chr(31)) THEN jt
 """
 
 
-# Voucher-region lines in file order: voucher number, rank, neighbours.
-SEQUENCE = """
+# Voucher-region lines in file order: voucher number, neighbours. A streaming window (no
+# ORDER BY: the table is scanned in insertion order, i.e. file order); ORDERED_SEQUENCE checks
+# that and SEQUENCE_SORTED is the fallback.
+_SEQ = """
 CREATE OR REPLACE TEMP TABLE bulk_seq AS
-SELECT ln, cat,
-  sum((cat = 'V')::INTEGER) OVER w AS vno,
-  lag(cat) OVER w AS prev_cat, lead(cat) OVER w AS next_cat, lead(ln) OVER w AS next_ln
+SELECT ln, cat, j,
+  sum((cat = 'V')::INTEGER) OVER ({frame}) AS vno,
+  lag(cat) OVER ({w}) AS prev_cat, lead(cat) OVER ({w}) AS next_cat,
+  lag(ln) OVER ({w}) AS prev_ln, lead(ln) OVER ({w}) AS next_ln
 FROM bulk_cls WHERE cat <> 'B'
-WINDOW w AS (ORDER BY ln)
 """
+SEQUENCE = _SEQ.format(frame="ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW", w="")
+SEQUENCE_SORTED = _SEQ.format(frame="ORDER BY ln", w="ORDER BY ln")
+ORDERED_SEQUENCE = "SELECT count(*) FROM bulk_seq WHERE prev_ln >= ln"
 
 # A line the bulk path does not take, or a block structure that is not VER { rows }.
 PROBLEMS = """
@@ -128,17 +137,26 @@ CREATE OR REPLACE TEMP TABLE bulk_t AS
 SELECT vno, ln, next_ln, next_cat, upper(f[2]) AS kind, f[3] AS account,
   f[5]::DECIMAL(18,2) AS amount,
   CASE WHEN f[4] = '' THEN []::VARCHAR[]
+       WHEN regexp_full_match(f[4], $simple_objects_re)
+         THEN string_split(replace(f[4], '"', ''), ' ')
        ELSE list_transform(regexp_extract_all(f[4], $item_re), lambda x: {unquote("x")}) END
     AS objs,
-  f[6] AS d, {sie_date(unquote("f[6]"))} AS date, f[7] AS tx, f[8] AS qty, f[9] AS sg
+  f[6] AS d, f[7] AS tx, f[8] AS qty, f[9] AS sg
 FROM (SELECT vno, ln, next_ln, next_cat, string_split(j, chr(31)) AS f
-      FROM bulk_seq JOIN bulk_cls USING (ln, cat) WHERE cat = 'T')
+      FROM bulk_seq WHERE cat = 'T')
+"""
+
+# Row dates: few distinct values, each parsed once.
+DATES = f"""
+CREATE OR REPLACE TEMP TABLE bulk_dates AS
+SELECT d, {sie_date(unquote("d"))} AS date FROM (SELECT DISTINCT d FROM bulk_t)
 """
 
 FIELD_PROBLEMS = f"""
 SELECT
   count(*) FILTER (WHERE len(objs) % 2 = 1) AS odd_objects,
-  count(*) FILTER (WHERE date IS NULL AND NOT {_blank_value("d")}) AS bad_dates,
+  (SELECT count(*) FROM bulk_dates WHERE date IS NULL AND NOT {_blank_value("d")})
+    AS bad_dates,
   count(*) FILTER (WHERE NOT {_blank_value("qty")} AND NOT regexp_matches(qty, $quantity_re))
     AS bad_quantities
 FROM bulk_t
@@ -166,7 +184,8 @@ SELECT vno, ln, row_number() OVER (PARTITION BY vno ORDER BY ln) AS row_no, kind
   amount, objs, date, {nullif_empty(unquote("tx"))} AS text,
   {nullif_empty(unquote("qty"))}::DECIMAL(24,6) AS quantity,
   {nullif_empty(unquote("sg"))} AS sign
-FROM bulk_t WHERE ln NOT IN (SELECT twin_ln FROM bulk_twins WHERE twin_ln IS NOT NULL)
+FROM bulk_t JOIN bulk_dates USING (d)
+WHERE ln NOT IN (SELECT twin_ln FROM bulk_twins WHERE twin_ln IS NOT NULL)
 """
 
 ROWS_FINAL_NO_TWINS = f"""
@@ -175,7 +194,8 @@ SELECT vno, ln, (ln - first_ln + 1)::INTEGER AS row_no, kind, account,
   amount, objs, date, {nullif_empty(unquote("tx"))} AS text,
   {nullif_empty(unquote("qty"))}::DECIMAL(24,6) AS quantity,
   {nullif_empty(unquote("sg"))} AS sign
-FROM bulk_t JOIN (SELECT vno, min(ln) AS first_ln FROM bulk_t GROUP BY vno) USING (vno)
+FROM bulk_t JOIN bulk_dates USING (d)
+  JOIN (SELECT vno, min(ln) AS first_ln FROM bulk_t GROUP BY vno) USING (vno)
 """
 """Without dropped twins and with no blank lines inside blocks, a row's number is its line
 offset in the block (checked by :data:`BLANKS_IN_BLOCKS`)."""
@@ -189,19 +209,18 @@ CREATE OR REPLACE TEMP TABLE bulk_vouchers AS
 SELECT vno, ln, {unquote("f[2]")} AS series, {unquote("f[3]")} AS number,
   {sie_date(unquote("f[4]"))} AS date, {nullif_empty(unquote("f[5]"))} AS text,
   {sie_date(unquote("f[6]"))} AS reg_date, {nullif_empty(unquote("f[7]"))} AS sign
-FROM (SELECT vno, ln, string_split(j, chr(31)) AS f
-      FROM bulk_seq JOIN bulk_cls USING (ln, cat) WHERE cat = 'V')
+FROM (SELECT vno, ln, string_split(j, chr(31)) AS f FROM bulk_seq WHERE cat = 'V')
 """
 
 INSERT_VOUCHERS = """
 INSERT INTO voucher SELECT $imp, vno, series, number, date, text, reg_date, sign, ln
-FROM bulk_vouchers ORDER BY vno
+FROM bulk_vouchers
 """
 
 INSERT_POSTINGS = """
 INSERT INTO posting
 SELECT $imp, vno, row_no, account, amount, date, text, quantity, sign, kind, kind <> 'BTRANS', ln
-FROM bulk_rows ORDER BY vno, row_no
+FROM bulk_rows
 """
 
 INSERT_POSTING_OBJECTS = """
@@ -253,4 +272,39 @@ SELECT count(*) FROM bulk_cls WHERE cat = 'H'
 """
 HEADER_LINES = "SELECT ln, txt FROM bulk_cls WHERE cat = 'H' ORDER BY ln"
 DROP = "DROP TABLE IF EXISTS {}"
-TEMP_TABLES = ("bulk_cls", "bulk_seq", "bulk_t", "bulk_twins", "bulk_rows", "bulk_vouchers")
+TEMP_TABLES = (
+    "bulk_cls",
+    "bulk_seq",
+    "bulk_t",
+    "bulk_dates",
+    "bulk_twins",
+    "bulk_rows",
+    "bulk_vouchers",
+)
+
+# The daily pre-aggregates (see redovisa.ledger.daily), from the temp tables rather than the
+# stored rows: no join with posting_object. A pair is the first of its dimension in the row
+# when no earlier pair has that dimension (checked exactly only when the value occurs earlier).
+_DAILY_ROWS = """
+  SELECT r.account, coalesce(r.date, v.date) AS day, r.amount, r.objs
+  FROM bulk_rows r JOIN bulk_vouchers v USING (vno)
+  WHERE r.kind <> 'BTRANS' AND coalesce(r.date, v.date) IS NOT NULL
+"""
+_DAILY_SUMS = """coalesce(sum(amount) FILTER (WHERE amount > 0), 0) AS debit,
+  coalesce(sum(amount) FILTER (WHERE amount <= 0), 0) AS credit, count(*) AS n"""
+INSERT_DAY = f"""
+INSERT INTO posting_day
+SELECT $imp, account, day, {_DAILY_SUMS} FROM ({_DAILY_ROWS}) GROUP BY ALL
+"""
+INSERT_DAY_OBJECT = f"""
+INSERT INTO posting_day_object
+SELECT $imp, dim, obj, account, day, {_DAILY_SUMS}
+FROM (SELECT objs[2 * k - 1] AS dim, objs[2 * k] AS obj, k, objs, account, day, amount
+      FROM (SELECT objs, account, day, amount, unnest(range(1, len(objs) // 2 + 1)) AS k
+            FROM ({_DAILY_ROWS}) WHERE len(objs) > 1))
+WHERE CASE WHEN k = 1 THEN true
+           WHEN NOT list_contains(list_slice(objs, 1, 2 * k - 2), dim) THEN true
+           ELSE NOT list_contains(
+             list_filter(list_slice(objs, 1, 2 * k - 2), lambda x, i: i % 2 = 1), dim) END
+GROUP BY ALL
+"""

@@ -18,9 +18,9 @@ from typing import Literal
 
 from redovisa.core.diagnostics import Diagnostic, has_errors
 from redovisa.ledger.bulk import Progress, bulk_read, bulk_store, drop_temp
+from redovisa.ledger.daily import insert_daily
 from redovisa.ledger.loader import (
     ImportCounts,
-    begin_import,
     import_identity,
     insert_header,
     insert_organisation,
@@ -33,6 +33,8 @@ from redovisa.sie.records import SieFile, Voucher
 Method = Literal["auto", "bulk", "reference"]
 BATCH = 20_000
 """Vouchers per insert on the reference path."""
+BULK_FROM_BYTES = 2_000_000
+"""With ``method="auto"``, smaller files take the reference path (faster below this size)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +71,8 @@ def import_sie(
         StoreError: the database failed (the store is left as it was).
     """
     shown = display_path if display_path is not None else os.fspath(path)
+    if method == "auto" and os.path.getsize(path) < BULK_FROM_BYTES:
+        method = "reference"
     if method != "reference":
         try:
             read = bulk_read(store, path, shown, progress)
@@ -115,10 +119,11 @@ def _import_reference(
                 store.delete_import(old)
             insert_organisation(store, import_id, identity, sie, shown)
             insert_header(store, import_id, sie)
+            insert_daily(store, import_id)
             counts = ImportCounts(import_id, len(sie.accounts), vouchers, rows, len(sie.balances))
     except _Rejected:
         counts = None
     return ImportOutcome(stream.header, stream.diagnostics, counts, "reference")
 
 
-__all__ = ["ImportOutcome", "import_sie", "begin_import"]
+__all__ = ["ImportOutcome", "import_sie"]

@@ -16,6 +16,7 @@ from typing import Any
 import pyarrow as pa
 
 from redovisa.core.errors import StoreError
+from redovisa.ledger.daily import insert_daily
 from redovisa.ledger.store import LedgerStore
 from redovisa.sie.records import SieFile, Voucher
 
@@ -74,7 +75,7 @@ def _insert(store: LedgerStore, table: str, rows: list[tuple[Any, ...]]) -> None
 
 
 def begin_import(store: LedgerStore, identity: str) -> int:
-    """Drop the previous import with ``identity`` and return a fresh import id (in a transaction)."""
+    """Drop the earlier import with ``identity``; a fresh import id (inside a transaction)."""
     old = store.find_import(identity)
     if old is not None:
         store.delete_import(old)
@@ -123,11 +124,9 @@ def insert_header(store: LedgerStore, import_id: int, sie: SieFile) -> None:
         "dimension",
         [(i, d.number, d.name, d.parent, d.line) for d in sie.dimensions.values()],
     )
-    _insert(
-        store, "object", [(i, o.dimension, o.id, o.name, o.line) for o in sie.objects.values()]
-    )
-    balances = []
-    objects = []
+    _insert(store, "object", [(i, o.dimension, o.id, o.name, o.line) for o in sie.objects.values()])
+    balances: list[tuple[Any, ...]] = []
+    objects: list[tuple[Any, ...]] = []
     for n, b in enumerate(sie.balances, start=1):
         balances.append(
             (i, n, b.kind.value, b.year, b.account, b.period, b.amount, b.quantity, b.line)
@@ -143,9 +142,9 @@ def insert_vouchers(
     """Vouchers and their rows; returns the number of rows. ``voucher_id`` counts from
     ``first_id`` in file order (the bulk path numbers the same way)."""
     i = import_id
-    vouchers = []
-    postings = []
-    objects = []
+    vouchers: list[tuple[Any, ...]] = []
+    postings: list[tuple[Any, ...]] = []
+    objects: list[tuple[Any, ...]] = []
     for vid, v in enumerate(vouchers_in, start=first_id):
         vouchers.append((i, vid, v.series, v.number, v.date, v.text, v.reg_date, v.sign, v.line))
         for row_no, p in enumerate(v.postings, start=1):
@@ -165,9 +164,7 @@ def insert_vouchers(
                     p.line,
                 )
             )
-            objects.extend(
-                (i, vid, row_no, k, d, o) for k, (d, o) in enumerate(p.objects, start=1)
-            )
+            objects.extend((i, vid, row_no, k, d, o) for k, (d, o) in enumerate(p.objects, start=1))
     _insert(store, "voucher", vouchers)
     _insert(store, "posting", postings)
     _insert(store, "posting_object", objects)
@@ -186,6 +183,7 @@ def load_sie_file(store: LedgerStore, sie: SieFile, *, source_path: str) -> Impo
         insert_organisation(store, import_id, identity, sie, source_path)
         insert_header(store, import_id, sie)
         rows = insert_vouchers(store, import_id, sie.vouchers)
+        insert_daily(store, import_id)
         return ImportCounts(
             import_id, len(sie.accounts), len(sie.vouchers), rows, len(sie.balances)
         )

@@ -187,7 +187,13 @@ def has_vouchers(store: LedgerStore, import_id: int) -> bool:
 
 
 def _period_balances(
-    store: LedgerStore, import_id: int, kind: str, start: date, end: date, dimension: str | None
+    store: LedgerStore,
+    import_id: int,
+    kind: str,
+    start: date,
+    end: date,
+    *,
+    dimension: str | None,
 ) -> list[tuple[str, str | None, str, Decimal]]:
     # #PSALDO / #PBUDGET rows: without a dimension the account totals (empty object list),
     # with one the rows that carry an object of that dimension.
@@ -233,7 +239,7 @@ def monthly_movements(
     every month that overlaps the period).
     """
     if not has_vouchers(store, import_id):
-        rows = _period_balances(store, import_id, "PSALDO", start, end, dimension)
+        rows = _period_balances(store, import_id, "PSALDO", start, end, dimension=dimension)
         return [MonthlyAmount(*r) for r in rows]
     sql = f"""
     WITH r AS ({_ROWS})
@@ -253,7 +259,7 @@ def budget(
     dimension: str | None = None,
 ) -> list[BudgetAmount]:
     """Budget (``#PBUDGET``) per account (x object of ``dimension``) x month of the period."""
-    rows = _period_balances(store, import_id, "PBUDGET", start, end, dimension)
+    rows = _period_balances(store, import_id, "PBUDGET", start, end, dimension=dimension)
     return [BudgetAmount(*r) for r in rows]
 
 

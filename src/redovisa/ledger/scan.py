@@ -3,8 +3,10 @@
 Decides, without parsing, whether DuckDB can read the file's lines directly and with which
 line ends, and finds the encoding exactly as the SIE reader does
 (:class:`redovisa.sie.encoding.LineDecoder`: same chunks, same detection), so that both paths
-decode every line to the same text. Files the bulk path does not take (binary, a ``#KSUMMA``
-checksum, mixed line ends, bytes that do not fit the encoding) go to the reference reader.
+decode every line to the same text. Files the bulk path does not take (binary, mixed line
+ends, bytes that do not fit the encoding) go to the reference reader. A ``#KSUMMA`` file is
+flagged (:attr:`Scan.checksum`); the bulk path verifies it with
+:func:`redovisa.ledger.ksumma.check_ksumma`.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from redovisa.sie.encoding import CHUNK_SIZE, CP437, UTF8, detect, looks_binary
 
 _NON_ASCII = re.compile(rb"[\x80-\xff]")
 _KSUMMA = re.compile(rb"(?i)#ksumma")
-_CONTROL = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])
+_CONTROL = bytes([*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])
 _NOT_CONTROL = bytes(b for b in range(256) if b not in _CONTROL)
 
 
@@ -35,6 +37,8 @@ class Scan:
     first_non_ascii_line: int | None = None
     crlf: bool = False
     replacement_chars: bool = False
+    checksum: bool = False
+    """True when ``#KSUMMA`` occurs (any case) somewhere in the file."""
     reason: str | None = None
     """Why the bulk path cannot take the file (None: it can)."""
 
@@ -58,7 +62,8 @@ def scan_file(path: str | os.PathLike[str]) -> Scan:
     decoder: codecs.IncrementalDecoder | None = None
     first = True
     with open(path, "rb") as handle:
-        for chunk in iter(partial(handle.read, CHUNK_SIZE), b""):
+        for raw in iter(partial(handle.read, CHUNK_SIZE), b""):
+            chunk = raw
             if first:
                 first = False
                 if chunk.startswith(codecs.BOM_UTF8):
@@ -72,7 +77,7 @@ def scan_file(path: str | os.PathLike[str]) -> Scan:
             if b"\xef\xbf\xbd" in chunk:
                 out.replacement_chars = True
             if _KSUMMA.search(chunk) or _KSUMMA.search(tail + chunk[:8]):
-                out.reason = "checksum"
+                out.checksum = True
             tail = chunk[-8:]
             n_cr = chunk.count(b"\r")
             n_lf = chunk.count(b"\n")

@@ -37,3 +37,14 @@ CREATE TABLE IF NOT EXISTS balance (        -- #IB #UB #OIB #OUB #RES #PSALDO #P
 CREATE TABLE IF NOT EXISTS balance_object ( -- the object list of a balance
   import_id INTEGER NOT NULL, balance_id BIGINT NOT NULL, position INTEGER NOT NULL,
   dimension VARCHAR NOT NULL, object_id VARCHAR NOT NULL);
+-- Written by every import (ledger/daily.py), read by StoreLedger: counted rows (not #BTRANS)
+-- with a date (their own, else the voucher's) summed per account and day; debit = sum of the
+-- positive amounts, credit = sum of the others, n = number of rows.
+CREATE TABLE IF NOT EXISTS posting_day (
+  import_id INTEGER NOT NULL, account VARCHAR NOT NULL, day DATE NOT NULL,
+  debit DECIMAL(18,2) NOT NULL, credit DECIMAL(18,2) NOT NULL, n BIGINT NOT NULL);
+-- The same per dimension and the first object of that dimension in a row's object list.
+CREATE TABLE IF NOT EXISTS posting_day_object (
+  import_id INTEGER NOT NULL, dimension VARCHAR NOT NULL, object_id VARCHAR NOT NULL,
+  account VARCHAR NOT NULL, day DATE NOT NULL,
+  debit DECIMAL(18,2) NOT NULL, credit DECIMAL(18,2) NOT NULL, n BIGINT NOT NULL);

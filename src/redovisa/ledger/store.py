@@ -34,6 +34,8 @@ TABLES: tuple[str, ...] = (
     "posting_object",
     "balance",
     "balance_object",
+    "posting_day",
+    "posting_day_object",
 )
 """Every table of the store, each keyed by ``import_id``."""
 

@@ -85,9 +85,7 @@ class SummaryBuilder:
                 continue
             trans[account] = trans.get(account, Decimal(0)) + amount
         accounts = sorted(set(ib) | set(ub) | set(res) | set(trans))
-        return [
-            AccountSummary(a, ib.get(a), ub.get(a), res.get(a), trans.get(a)) for a in accounts
-        ]
+        return [AccountSummary(a, ib.get(a), ub.get(a), res.get(a), trans.get(a)) for a in accounts]
 
 
 def summarize(sie: SieFile, vouchers: Iterable[Voucher] | None = None) -> list[AccountSummary]:

@@ -16,7 +16,6 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 from typing import Any
-
 from xml.sax.saxutils import escape
 
 from docx import Document as new_docx
@@ -26,10 +25,9 @@ from docx.oxml.ns import qn
 from docx.shared import Pt
 
 from redovisa.core.chart import text_alternative
+from redovisa.render.view import NOTE_HEADER, ViewTable, view_table
 from redovisa.report.publication import ChartBlock, Publication, TableBlock
 from redovisa.report.text import BulletList, Heading, Paragraph, Run
-from redovisa.render.view import NOTE_HEADER, ViewTable, view_table
-
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 TEXT_WIDTH = 9000  # twips between the default margins
@@ -46,7 +44,8 @@ def _runs(runs: tuple[Run, ...] | list[Run], bold: bool = False) -> str:
 
 def _p(content: str, style: str | None = None, align: str | None = None) -> str:
     ppr = (f'<w:pStyle w:val="{style}"/>' if style else "") + (
-        f'<w:jc w:val="{align}"/>' if align else "")
+        f'<w:jc w:val="{align}"/>' if align else ""
+    )
     return f"<w:p>{f'<w:pPr>{ppr}</w:pPr>' if ppr else ''}{content}</w:p>"
 
 
@@ -94,10 +93,14 @@ def table_xml(view: ViewTable) -> str:
         _text(view.caption, "Caption"),
         '<w:tbl><w:tblPr><w:tblStyle w:val="TableGrid"/><w:tblW w:w="0" w:type="auto"/>'
         f'<w:tblCaption w:val="{escape(view.caption, QUOTE)}"/></w:tblPr><w:tblGrid>'
-        + "".join(f'<w:gridCol w:w="{w}"/>' for w in widths) + "</w:tblGrid>",
+        + "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
+        + "</w:tblGrid>",
         "<w:tr><w:trPr><w:tblHeader/></w:trPr>"
-        + "".join(_cell(_p(_runs([Run(h)], bold=True), align="right" if n else None), w)
-                  for h, n, w in zip(head, numeric, widths, strict=True)) + "</w:tr>",
+        + "".join(
+            _cell(_p(_runs([Run(h)], bold=True), align="right" if n else None), w)
+            for h, n, w in zip(head, numeric, widths, strict=True)
+        )
+        + "</w:tr>",
     ]
     for row in view.rows:
         texts = [row.label] + ([", ".join(row.notes)] if view.has_notes else [])
@@ -127,8 +130,14 @@ def _body(pub: Publication) -> str:
             continue
         if s.kind == "toc":
             out.append(_text(s.title, "TOCHeading"))
-            out.append(_p(_field('TOC \\o "1-3" \\h \\z \\u',
-                                 "Innehållsförteckningen visas när fälten uppdateras (F9).")))
+            out.append(
+                _p(
+                    _field(
+                        'TOC \\o "1-3" \\h \\z \\u',
+                        "Innehållsförteckningen visas när fälten uppdateras (F9).",
+                    )
+                )
+            )
             out.append(PAGE_BREAK)
             continue
         out.append(_text(s.title, f"Heading{s.level}"))

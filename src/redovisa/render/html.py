@@ -18,9 +18,9 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup, escape
 
 from redovisa.core.chart import bar_chart_svg, text_alternative
+from redovisa.render.view import view_table
 from redovisa.report.publication import ChartBlock, Publication, Section, TableBlock
 from redovisa.report.text import BulletList, Heading, Paragraph
-from redovisa.render.view import view_table
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -94,17 +94,33 @@ def _body(pub: Publication) -> list[_Body]:
                 items.append(_Item("table", view=view_table(pub.tables[c.table_id], pub.unit)))
             elif isinstance(c, ChartBlock):
                 chart = pub.charts[c.chart_id]
-                items.append(_Item("chart", chart=chart, svg=Markup(bar_chart_svg(chart)),
-                                   alt=text_alternative(chart)))
+                items.append(
+                    _Item(
+                        "chart",
+                        chart=chart,
+                        svg=Markup(bar_chart_svg(chart)),
+                        alt=text_alternative(chart),
+                    )
+                )
         bodies.append(_Body(s, h, items))
     return bodies
+
+
+def _granskning(pub: Publication) -> tuple[list[tuple[str, ...]], list[str]] | None:
+    """The granskningsrapport's rows and column headings, when the project asks for it."""
+    if not pub.granskningsrapport or pub.review is None:
+        return None
+    columns, rows = pub.review
+    return rows, columns
 
 
 def render_html(pub: Publication) -> str:
     """The report as one HTML page."""
     template = _environment().get_template("report.html.j2")
     css = Markup((TEMPLATES / "report.css").read_text(encoding="utf-8"))
-    return template.render(pub=pub, body=_body(pub), toc=_toc(pub), css=css)
+    return template.render(
+        pub=pub, body=_body(pub), toc=_toc(pub), css=css, granskning=_granskning(pub)
+    )
 
 
 def write_html(pub: Publication, path: Path) -> None:

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import json
 from decimal import Decimal
+from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
 from redovisa.core.money import to_unit
-from redovisa.core.table import round_half_away
+from redovisa.core.table import Table, round_half_away
 from redovisa.report.document import SCHEMA, Document
 from redovisa.statements.table import Line, StatementTable
 
@@ -56,6 +57,52 @@ def table_json(table: StatementTable, unit: str) -> dict[str, Any]:
     }
 
 
+def _exact_text(exact: str) -> str:
+    """An exact value (``"3108/1817"``, ``"3.6"``) as a decimal string, six decimals."""
+    try:
+        return str(round_half_away(Fraction(exact), 6))
+    except (ValueError, ZeroDivisionError):
+        return exact
+
+
+def display_table_json(table: Table) -> dict[str, Any]:
+    """A display table (sick leave, goals) in the report.json shape.
+
+    Its cells are already rounded: ``values`` are the shown numbers, or the shown text
+    where a cell has no number ("ej uppfyllt"); a hidden figure is left out of ``values``
+    and its reason is in ``notes``. ``exact`` has six decimals; ``unit`` is ``procent``
+    for rows of percentages.
+    """
+    rows: list[dict[str, Any]] = []
+    for r in table.rows:
+        row: dict[str, Any] = {"label": r.label, "kind": r.kind}
+        values: dict[str, Any] = {}
+        for cid, cell in r.cells.items():
+            if cell.value is not None:
+                values[cid] = float(cell.value)
+            elif cell.text not in ("", "–"):
+                values[cid] = cell.text
+        exact = {k: _exact_text(c.exact) for k, c in r.cells.items() if c.exact is not None}
+        if r.kind != "heading" or values:
+            row["values"] = values
+            row["exact"] = exact
+        if r.unit and exact:
+            row["unit"] = r.unit
+        notes = {k: c.note for k, c in r.cells.items() if c.note}
+        if notes:
+            row["notes"] = notes
+        if r.detail:
+            row["detail"] = list(r.detail)
+        rows.append(row)
+    return {
+        "id": table.id,
+        "title": table.title,
+        "columns": [{"id": c.id, "label": c.label} for c in table.columns],
+        "rows": rows,
+        "notes": list(table.notes),
+    }
+
+
 def document_json(doc: Document) -> dict[str, Any]:
     """The whole report.json object."""
     organisation: dict[str, Any] = {"name": doc.name}
@@ -74,7 +121,8 @@ def document_json(doc: Document) -> dict[str, Any]:
             "period_end": doc.period_end.isoformat(),
             "unit": doc.unit,
         },
-        "tables": [table_json(t, doc.unit) for t in doc.tables],
+        "tables": [table_json(t, doc.unit) for t in doc.tables]
+        + [display_table_json(t) for t in doc.display_tables],
         "findings": findings,
     }
 
@@ -86,4 +134,4 @@ def write_json(doc: Document, path: Path) -> None:
     path.write_text(text + "\n", encoding="utf-8")
 
 
-__all__ = ["document_json", "table_json", "write_json"]
+__all__ = ["display_table_json", "document_json", "table_json", "write_json"]

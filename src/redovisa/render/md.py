@@ -11,9 +11,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from redovisa.core.chart import text_alternative
+from redovisa.render.view import NOTE_HEADER, ViewTable, view_table
 from redovisa.report.publication import ChartBlock, Content, Publication, TableBlock
 from redovisa.report.text import BulletList, Heading, Paragraph, Run
-from redovisa.render.view import NOTE_HEADER, ViewTable, view_table
 
 
 def _escape(text: str) -> str:
@@ -43,8 +43,12 @@ def table_markdown(view: ViewTable) -> list[str]:
         align.append(":--")
     head += list(view.columns)
     align += ["--:" if n else ":--" for n in view.numeric]
-    lines = [f"**{_escape(view.caption)}**", "", "| " + " | ".join(map(_escape, head)) + " |",
-             "|" + "|".join(align) + "|"]
+    lines = [
+        f"**{_escape(view.caption)}**",
+        "",
+        "| " + " | ".join(map(_escape, head)) + " |",
+        "|" + "|".join(align) + "|",
+    ]
     for row in view.rows:
         label = _escape(row.label)
         if row.detail:
@@ -90,8 +94,9 @@ def render_markdown(pub: Publication) -> str:
         if section.kind == "toc":
             blocks.append(f"## {_escape(section.title)}")
             items = [s for s in pub.sections if s.kind == "body"]
-            blocks.append("\n".join(
-                "  " * (s.level - 1) + f"- [{_escape(s.title)}](#{s.id})" for s in items))
+            blocks.append(
+                "\n".join("  " * (s.level - 1) + f"- [{_escape(s.title)}](#{s.id})" for s in items)
+            )
             continue
         level = section.level + 1
         blocks.append("#" * level + " " + _escape(section.title))

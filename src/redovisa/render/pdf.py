@@ -18,9 +18,9 @@ import tempfile
 from pathlib import Path
 
 from redovisa.core.chart import bar_chart_svg, text_alternative
+from redovisa.render.view import NOTE_HEADER, ViewTable, view_table
 from redovisa.report.publication import ChartBlock, Content, Publication, TableBlock
 from redovisa.report.text import BulletList, Heading, Paragraph, Run
-from redovisa.render.view import NOTE_HEADER, ViewTable, view_table
 
 FONT = "Libertinus Serif"
 PREAMBLE = """\
@@ -85,7 +85,7 @@ def table_typst(view: ViewTable) -> str:
     widths = ["1fr"] + (["auto"] if view.has_notes else []) + ["auto"] * len(view.columns)
     aligns = ["left"] + (["center"] if view.has_notes else [])
     aligns += ["right" if n else "left" for n in view.numeric]
-    if not any(view.numeric):
+    if not any(view.numeric) or max((len(c) for c in view.columns), default=0) > 24:
         widths = ["1.3fr"] + (["auto"] if view.has_notes else []) + ["1fr"] * len(view.columns)
     head = [view.label_header] + ([NOTE_HEADER] if view.has_notes else []) + list(view.columns)
     lines = [
@@ -128,8 +128,10 @@ def _content(item: Content, pub: Publication, level: int, charts: dict[str, str]
     if isinstance(item, ChartBlock):
         chart = pub.charts[item.chart_id]
         # The SVG draws its own title; the alt text carries every value.
-        return (f"#figure(image({_s(charts[item.chart_id])}, width: 88%, "
-                f"alt: {_s(text_alternative(chart))}))")
+        return (
+            f"#figure(image({_s(charts[item.chart_id])}, width: 88%, "
+            f"alt: {_s(text_alternative(chart))}))"
+        )
     raise TypeError(item)  # pragma: no cover
 
 
@@ -138,7 +140,7 @@ def _cover(pub: Publication) -> str:
         "#page(header: none, footer: none, margin: (x: 25mm, top: 60mm, bottom: 30mm))[",
         f"#text(size: 14pt, tracking: 0.08em)[#upper({_s(pub.organisation)})]",
         "#v(6mm)",
-        f"#text(size: 34pt, weight: \"bold\")[#{_s(pub.title)}]",
+        f'#text(size: 34pt, weight: "bold")[#{_s(pub.title)}]',
         "#v(2mm)",
         f"#text(size: 20pt)[#{_s(pub.period_text)}]",
         "#v(1fr)",

@@ -21,8 +21,8 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.worksheet.hyperlink import Hyperlink
 
-from redovisa.report.publication import Publication, TableBlock
 from redovisa.render.view import NOTE_HEADER, ViewTable, view_table
+from redovisa.report.publication import Publication, TableBlock
 
 INTEGER_FORMAT = '#,##0;"\u2212"#,##0;0'
 PERCENT_FORMAT = '0.0;"\u2212"0.0;0.0'
@@ -64,8 +64,9 @@ def _sheet(ws: Any, view: ViewTable) -> None:
     for col, text in enumerate(head, start=1):
         cell = ws.cell(row=2, column=col, value=text)
         cell.font = BOLD
-        cell.alignment = Alignment(wrap_text=True, vertical="bottom",
-                                   horizontal="right" if col > offset else "left")
+        cell.alignment = Alignment(
+            wrap_text=True, vertical="bottom", horizontal="right" if col > offset else "left"
+        )
     r = 3
     for row in view.rows:
         label = row.label + "".join(f"\n{d}" for d in row.detail)

@@ -8,8 +8,10 @@ from pathlib import Path
 from redovisa.coa.load import load_mapping
 from redovisa.coa.resolve import Resolver
 from redovisa.core.diagnostics import Diagnostic, ReportRef, Severity, SourceRef
+from redovisa.report.assets_link import apply_register
 from redovisa.report.codes import DUPLICATE_YEAR
 from redovisa.report.document import Document
+from redovisa.report.measures import measured_tables
 from redovisa.report.project import Project, load_project
 from redovisa.sie import read_sie
 from redovisa.sie.records import SieFile
@@ -95,6 +97,8 @@ def build_document(
     )
     figures = Figures(ledger, mapping, budget, forecast, resolver)
     tables, sdiags2 = compute_statements(figures, options)
+    # the asset register, when the project has one: note figures and reconciliation
+    diags += apply_register(project, files, tables, (project.period_start, project.period_end))
     diags += sdiags2
     doc = Document(
         name=project.name,
@@ -106,6 +110,11 @@ def build_document(
         tables=tables,
         findings=[d for d in sdiags2 if isinstance(d.where, ReportRef)],
     )
+    # sick leave and goals (docs/goals.md, docs/sick-leave.md), measured on the statements
+    doc.display_tables, mdiags = measured_tables(
+        project, project.period_start, project.period_end, tables
+    )
+    diags += mdiags
     return doc, diags
 
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from redovisa.core.diagnostics import Diagnostic
+from redovisa.core.table import Table
 from redovisa.statements.table import StatementTable
 
 SCHEMA = "redovisa.report/1"
@@ -13,7 +14,11 @@ SCHEMA = "redovisa.report/1"
 
 @dataclass(slots=True)
 class Document:
-    """Rapport: organisation, report kind and period, the tables and the findings."""
+    """Rapport: organisation, report kind and period, the tables and the findings.
+
+    ``tables`` are the statements (exact kronor); ``display_tables`` the sick-leave and
+    goal tables (:mod:`redovisa.report.measures`), rounded where they are made.
+    """
 
     name: str
     kind: str
@@ -23,6 +28,8 @@ class Document:
     orgnr: str | None = None
     tables: list[StatementTable] = field(default_factory=list)
     findings: list[Diagnostic] = field(default_factory=list)
+    # tables the compute packages give ready to show (sick leave, goals: core.table.Table)
+    display_tables: list[Table] = field(default_factory=list)
 
     def table(self, table_id: str) -> StatementTable:
         """The table with ``table_id``; KeyError when there is none."""

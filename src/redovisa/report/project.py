@@ -33,9 +33,14 @@ KNOWN: dict[str, set[str]] = {
         "omit_zero_rows",
     },
     "balanskrav": set(),  # keys are years
+    "hr": {"absence", "by_unit"},  # sick leave (docs/sick-leave.md)
+    "goals": {"file"},  # goals.toml (docs/goals.md)
 }
-# sections read by other packages (goals, HR, billing, assets, text, checks); not checked here
-OTHER_SECTIONS: set[str] = {"goals", "hr", "billing", "assets", "text", "checks", "render", "kpi"}
+# sections read by other packages (billing, assets, text, checks); not checked here
+OTHER_SECTIONS: set[str] = {"billing", "assets", "text", "checks", "render", "kpi"}
+# read when [hr] absence / [goals] file are not given and the file exists
+DEFAULT_ABSENCE = "data/absence.csv"
+DEFAULT_GOALS = "goals.toml"
 REPORT_KINDS = {
     "delårsrapport": True,
     "delarsrapport": True,
@@ -72,6 +77,9 @@ class Project:
     omit_zero_rows: bool = True
     balanskrav: dict[int, dict[str, Decimal]] = field(default_factory=dict)
     raw: dict[str, Any] = field(default_factory=dict)
+    absence: Path | None = None  # [hr] absence: the HR export for the sick-leave tables
+    sick_leave_by_unit: bool = False  # [hr] by_unit: also table sjukfranvaro_enhet
+    goals: Path | None = None  # [goals] file: goals.toml
 
     def shown(self, path: Path) -> str:
         """A path as the user should see it (relative to the project when inside it)."""
@@ -256,6 +264,38 @@ def _read_sections(r: _Reader, p: Project, data: dict[str, Any]) -> None:
         p.balanskrav[int(year)] = out
 
 
+def _optional_file(
+    r: _Reader, p: Project, data: dict[str, Any], *, section: str, key: str, default: str
+) -> Path | None:
+    """A file named in ``[section] key``, else ``default`` when it exists, else None."""
+    if key not in data:
+        path = p.root / default
+        return path if path.is_file() else None
+    value = data[key]
+    if not isinstance(value, str):
+        r.err(BAD_VALUE, f"[{section}] {key} ska vara en sökväg", section, key)
+        return None
+    path = p.root / value
+    if not path.is_file():
+        r.err(MISSING_FILE, f"[{section}] {key}: filen {value} finns inte", section, key)
+        return None
+    return path
+
+
+def _read_measures(r: _Reader, p: Project, data: dict[str, Any]) -> None:
+    """[hr] and [goals]: the HR export and goals.toml (docs/configuration.md)."""
+    hr = data.get("hr", {})
+    hr = hr if isinstance(hr, dict) else {}
+    p.absence = _optional_file(r, p, hr, section="hr", key="absence", default=DEFAULT_ABSENCE)
+    by_unit = hr.get("by_unit", False)
+    if not isinstance(by_unit, bool):
+        r.err(BAD_VALUE, "[hr] by_unit ska vara true eller false", "hr", "by_unit")
+    p.sick_leave_by_unit = by_unit is True
+    goals = data.get("goals", {})
+    goals = goals if isinstance(goals, dict) else {}
+    p.goals = _optional_file(r, p, goals, section="goals", key="file", default=DEFAULT_GOALS)
+
+
 def load_project(root: Path) -> tuple[Project | None, list[Diagnostic]]:
     """Read ``root/redovisa.toml``; None when it cannot be read at all."""
     path = root / PROJECT_FILE
@@ -294,7 +334,16 @@ def load_project(root: Path) -> tuple[Project | None, list[Diagnostic]]:
                 r.err(UNKNOWN_KEY, f"okänd nyckel '{key}' i [{section}]", section, key)
     p = Project(root=root, raw=data)
     _read_sections(r, p, data)
+    _read_measures(r, p, data)
     return p, r.diags
 
 
-__all__ = ["KNOWN", "OTHER_SECTIONS", "PROJECT_FILE", "Project", "load_project"]
+__all__ = [
+    "DEFAULT_ABSENCE",
+    "DEFAULT_GOALS",
+    "KNOWN",
+    "OTHER_SECTIONS",
+    "PROJECT_FILE",
+    "Project",
+    "load_project",
+]

@@ -1,7 +1,7 @@
 """Publicering: the whole report as readers get it, ready for every renderer.
 
 :func:`build_publication` runs :func:`redovisa.report.build.build_document` (the tables),
-adds the sick-leave and goal tables (:mod:`redovisa.report.supplements`) and the charts
+takes the sick-leave and goal tables it measured (``Document.display_tables``), adds the charts
 (:mod:`redovisa.report.charts`), reads the project's ``[render]`` and ``[text]`` settings,
 the report definition (:mod:`redovisa.report.sections`) and the narrative files with their
 bound figures (:mod:`redovisa.report.text`), and returns one :class:`Publication`.
@@ -30,10 +30,11 @@ from redovisa.report.codes import (
 from redovisa.report.document import Document
 from redovisa.report.project import PROJECT_FILE, Project, load_project
 from redovisa.report.sections import SectionDef, builtin_definition, load_definition
-from redovisa.report.supplements import supplement_tables
 from redovisa.report.text import AnyTable, Block, Scope, Value, load_narrative
 
-RENDER_KEYS = {"definition", "title", "decision", "header"}
+RENDER_KEYS = {"definition", "title", "decision", "header", "granskningsrapport"}
+# [render] keys whose value is true or false (the others are texts)
+RENDER_FLAGS = {"granskningsrapport"}
 TEXT_KEYS = {"dir"}
 
 
@@ -79,6 +80,11 @@ class Publication:
     tables: dict[str, AnyTable]
     charts: dict[str, BarChart]
     language: str = "sv"
+    # append the checks' findings (Document.findings) as a granskningsrapport (HTML)
+    granskningsrapport: bool = False
+    # the granskningsrapport as (column headings, rows of text), filled by the caller that ran
+    # the checks (render sits beside checks and does not import it)
+    review: tuple[list[str], list[tuple[str, ...]]] | None = None
 
     @property
     def unit(self) -> str:
@@ -99,21 +105,53 @@ def _settings(project: Project) -> tuple[dict[str, Any], dict[str, Any], list[Di
     for name, known in (("render", RENDER_KEYS), ("text", TEXT_KEYS)):
         raw = project.raw.get(name, {})
         if not isinstance(raw, dict):
-            diags.append(Diagnostic(UNKNOWN_KEY, Severity.ERROR, f"[{name}] ska vara en sektion",
-                                    SourceRef(str(path), pos.key("", name))))
+            diags.append(
+                Diagnostic(
+                    UNKNOWN_KEY,
+                    Severity.ERROR,
+                    f"[{name}] ska vara en sektion",
+                    SourceRef(str(path), pos.key("", name)),
+                )
+            )
             raw = {}
         for key, value in raw.items():
             line = pos.key(name, key)
             if key not in known:
-                diags.append(Diagnostic(UNKNOWN_KEY, Severity.ERROR,
-                                        f"okänd nyckel '{key}' i [{name}] (tillåtna: "
-                                        f"{', '.join(sorted(known))})", SourceRef(str(path), line)))
+                diags.append(
+                    Diagnostic(
+                        UNKNOWN_KEY,
+                        Severity.ERROR,
+                        f"okänd nyckel '{key}' i [{name}] (tillåtna: {', '.join(sorted(known))})",
+                        SourceRef(str(path), line),
+                    )
+                )
+            elif name == "render" and key in RENDER_FLAGS:
+                if not isinstance(value, bool):
+                    diags.append(
+                        Diagnostic(
+                            BAD_VALUE,
+                            Severity.ERROR,
+                            f"[{name}] {key} ska vara true eller false",
+                            SourceRef(str(path), line),
+                        )
+                    )
             elif not isinstance(value, str):
-                diags.append(Diagnostic(BAD_VALUE, Severity.ERROR,
-                                        f"[{name}] {key} ska vara en text",
-                                        SourceRef(str(path), line)))
+                diags.append(
+                    Diagnostic(
+                        BAD_VALUE,
+                        Severity.ERROR,
+                        f"[{name}] {key} ska vara en text",
+                        SourceRef(str(path), line),
+                    )
+                )
         sections.append({k: v for k, v in raw.items() if k in known and isinstance(v, str)})
     return sections[0], sections[1], diags
+
+
+def _flag(project: Project, key: str) -> bool:
+    """A true/false [render] setting (false when absent or not a boolean)."""
+    raw = project.raw.get("render", {})
+    return isinstance(raw, dict) and raw.get(key) is True
 
 
 def _period_text(doc: Document) -> str:
@@ -133,8 +171,15 @@ def _scope(doc: Document, tables: dict[str, AnyTable], org: str, title: str) -> 
 
 
 def _content(
-    sdef: SectionDef, tables: dict[str, AnyTable], charts: dict[str, BarChart], text_dir: Path,
-    project: Project, scope: Scope, definition_path: str, used: set[Path],
+    sdef: SectionDef,
+    *,
+    tables: dict[str, AnyTable],
+    charts: dict[str, BarChart],
+    text_dir: Path,
+    project: Project,
+    scope: Scope,
+    definition_path: str,
+    used: set[Path],
 ) -> tuple[list[Content], list[Diagnostic]]:
     out: list[Content] = []
     diags: list[Diagnostic] = []
@@ -146,10 +191,14 @@ def _content(
             path = text_dir / name
             if not path.is_file():
                 if not optional:
-                    diags.append(Diagnostic(MISSING_TEXT, Severity.WARNING,
-                                            f"avsnittet '{sdef.title}' saknar textfilen "
-                                            f"{project.shown(path)}",
-                                            SourceRef(definition_path, sdef.line)))
+                    diags.append(
+                        Diagnostic(
+                            MISSING_TEXT,
+                            Severity.WARNING,
+                            f"avsnittet '{sdef.title}' saknar textfilen {project.shown(path)}",
+                            SourceRef(definition_path, sdef.line),
+                        )
+                    )
                 continue
             used.add(path.resolve())
             blocks, tdiags = load_narrative(path, project.shown(path), scope)
@@ -163,9 +212,14 @@ def _content(
                 out.append(TableBlock(arg) if kind == "table" else ChartBlock(arg))
             elif not optional:
                 what = "tabellen" if kind == "table" else "diagrammet"
-                diags.append(Diagnostic(UNKNOWN_CONTENT, Severity.WARNING,
-                                        f"{what} '{arg}' finns inte i rapporten; utelämnas",
-                                        SourceRef(definition_path, sdef.line)))
+                diags.append(
+                    Diagnostic(
+                        UNKNOWN_CONTENT,
+                        Severity.WARNING,
+                        f"{what} '{arg}' finns inte i rapporten; utelämnas",
+                        SourceRef(definition_path, sdef.line),
+                    )
+                )
     return out, diags
 
 
@@ -177,17 +231,22 @@ def build_publication(root: Path) -> tuple[Publication | None, list[Diagnostic]]
         return None, diags
     render, text_cfg, sdiags = _settings(project)
     diags += sdiags
-    extra, xdiags = supplement_tables(project, doc)
-    diags += xdiags
+    # sick leave and goals, measured by build_document (redovisa.report.measures)
+    extra = list(getattr(doc, "display_tables", []))
     tables: dict[str, AnyTable] = {t.id: t for t in doc.tables}
     tables.update({t.id: t for t in extra})
     charts = report_charts(doc, extra)
     if "definition" in render:
         def_path = project.root / render["definition"]
         if not def_path.is_file():
-            diags.append(Diagnostic(MISSING_FILE, Severity.ERROR,
-                                    f"[render] definition: filen {render['definition']} finns inte",
-                                    SourceRef(str(root / PROJECT_FILE))))
+            diags.append(
+                Diagnostic(
+                    MISSING_FILE,
+                    Severity.ERROR,
+                    f"[render] definition: filen {render['definition']} finns inte",
+                    SourceRef(str(root / PROJECT_FILE)),
+                )
+            )
             return None, diags
     else:
         def_path = builtin_definition(doc.kind)
@@ -201,17 +260,30 @@ def build_publication(root: Path) -> tuple[Publication | None, list[Diagnostic]]
     used: set[Path] = set()
     sections: list[Section] = []
     for sdef in definition.sections:
-        content, cdiags = _content(sdef, tables, charts, text_dir, project, scope,
-                                   definition.path, used)
+        content, cdiags = _content(
+            sdef,
+            tables=tables,
+            charts=charts,
+            text_dir=text_dir,
+            project=project,
+            scope=scope,
+            definition_path=definition.path,
+            used=used,
+        )
         diags += cdiags
         sections.append(Section(sdef.id, sdef.title, sdef.level, sdef.kind, content))
     if text_dir.is_dir():
         for path in sorted(text_dir.glob("*.md")):
             if path.resolve() not in used:
-                diags.append(Diagnostic(UNUSED_TEXT, Severity.WARNING,
-                                        f"textfilen {project.shown(path)} hör inte till något "
-                                        f"avsnitt i rapportdefinitionen (felstavat namn?)",
-                                        SourceRef(project.shown(path), 1)))
+                diags.append(
+                    Diagnostic(
+                        UNUSED_TEXT,
+                        Severity.WARNING,
+                        f"textfilen {project.shown(path)} hör inte till något "
+                        f"avsnitt i rapportdefinitionen (felstavat namn?)",
+                        SourceRef(project.shown(path), 1),
+                    )
+                )
     period = _period_text(doc)
     header = render.get("header") or f"{doc.name} · {title} {period}"
     return Publication(
@@ -224,6 +296,7 @@ def build_publication(root: Path) -> tuple[Publication | None, list[Diagnostic]]
         sections=sections,
         tables=tables,
         charts=charts,
+        granskningsrapport=_flag(project, "granskningsrapport"),
     ), diags
 
 

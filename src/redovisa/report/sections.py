@@ -93,8 +93,11 @@ def load_definition(
             continue
         for key in raw:
             if key not in SECTION_KEYS:
-                err(f"okänd nyckel '{key}' i [[section]] (tillåtna: "
-                    f"{', '.join(sorted(SECTION_KEYS))})", pos.key("section", key, i))
+                err(
+                    f"okänd nyckel '{key}' i [[section]] (tillåtna: "
+                    f"{', '.join(sorted(SECTION_KEYS))})",
+                    pos.key("section", key, i),
+                )
         sid = raw.get("id")
         if not isinstance(sid, str) or not re.fullmatch(r"[a-z0-9_]+", sid):
             err("[[section]] behöver id med små bokstäver a-z, siffror och _", line)
@@ -121,8 +124,10 @@ def load_definition(
             content = []
         for item in content:
             if not _CONTENT.match(item):
-                err(f"okänt innehåll '{item}' (text, table:ID, tables:MÖNSTER, chart:ID)",
-                    pos.key("section", "content", i))
+                err(
+                    f"okänt innehåll '{item}' (text, table:ID, tables:MÖNSTER, chart:ID)",
+                    pos.key("section", "content", i),
+                )
         text_file = raw.get("text")
         if text_file is not None and not isinstance(text_file, str):
             err("text ska vara ett filnamn", pos.key("section", "text", i))
@@ -130,10 +135,21 @@ def load_definition(
         try:
             title = title.format_map(names)
         except (KeyError, ValueError):
-            err(f"okänd platshållare i titeln '{title}' (finns: {{org}}, {{orgs}})",
-                pos.key("section", "title", i))
-        sections.append(SectionDef(sid, title, level, kind, text_file,
-                                   tuple(c for c in content if _CONTENT.match(c)), line))
+            err(
+                f"okänd platshållare i titeln '{title}' (finns: {{org}}, {{orgs}})",
+                pos.key("section", "title", i),
+            )
+        sections.append(
+            SectionDef(
+                sid,
+                title,
+                level,
+                kind,
+                text_file,
+                tuple(c for c in content if _CONTENT.match(c)),
+                line,
+            )
+        )
     title = data.get("title", "Rapport")
     if not isinstance(title, str):
         err("title ska vara en text", pos.key("", "title"))

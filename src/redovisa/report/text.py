@@ -28,11 +28,17 @@ from difflib import get_close_matches
 from pathlib import Path
 from typing import TypeAlias
 
-from markdown_it import MarkdownIt
-from markdown_it.token import Token
-
 from redovisa.core.diagnostics import Diagnostic, Severity, SourceRef
 from redovisa.core.table import Table
+from redovisa.report.blocks import (
+    Block,
+    BulletList,
+    Heading,
+    Paragraph,
+    Run,
+    parse_markdown,
+    plain_text,
+)
 from redovisa.report.codes import BAD_EXPRESSION, UNKNOWN_REFERENCE
 from redovisa.report.numfmt import format_money, format_number, format_percent
 from redovisa.statements.table import StatementTable
@@ -107,11 +113,15 @@ class Scope:
         table = self.tables.get(head)
         if table is None:
             names = sorted(set(self.tables) | {a for a, t in ALIASES.items() if t in self.tables})
-            raise ExprError(UNKNOWN_REFERENCE, f"tabellen '{path[0]}' finns inte i rapporten"
-                            + _hint(path[0], names + sorted(self.values)))
+            raise ExprError(
+                UNKNOWN_REFERENCE,
+                f"tabellen '{path[0]}' finns inte i rapporten"
+                + _hint(path[0], names + sorted(self.values)),
+            )
         if len(path) < 2 or len(path) > 3:
-            raise ExprError(UNKNOWN_REFERENCE,
-                            f"'{joined}': skriv tabell.rad eller tabell.rad.kolumn")
+            raise ExprError(
+                UNKNOWN_REFERENCE, f"'{joined}': skriv tabell.rad eller tabell.rad.kolumn"
+            )
         row, column = path[1], path[2] if len(path) == 3 else None
         if isinstance(table, StatementTable):
             return _statement_value(table, row, column)
@@ -127,8 +137,10 @@ def _column(ids: list[str], column: str | None, table_id: str) -> str:
     if column is None:
         return "utfall" if "utfall" in ids else ids[0]
     if column not in ids:
-        raise ExprError(UNKNOWN_REFERENCE, f"kolumnen '{column}' finns inte i {table_id}"
-                        f" (kolumner: {', '.join(ids)})")
+        raise ExprError(
+            UNKNOWN_REFERENCE,
+            f"kolumnen '{column}' finns inte i {table_id} (kolumner: {', '.join(ids)})",
+        )
     return column
 
 
@@ -138,8 +150,9 @@ def _statement_value(table: StatementTable, row: str, column: str | None) -> Val
         match = next((ln for ln in table.rows if row in (ln.label, slug(ln.label))), None)
     if match is None or match.kind == "heading":
         keys = [ln.key for ln in table.rows if ln.kind != "heading"]
-        raise ExprError(UNKNOWN_REFERENCE,
-                        f"raden '{row}' finns inte i {table.id}" + _hint(row, keys))
+        raise ExprError(
+            UNKNOWN_REFERENCE, f"raden '{row}' finns inte i {table.id}" + _hint(row, keys)
+        )
     col = _column([c.id for c in table.columns], column, table.id)
     number = match.values.get(col)
     if number is None:
@@ -151,8 +164,9 @@ def _table_value(table: Table, row: str, column: str | None) -> Value:
     match = next((r for r in table.rows if row in (r.label, slug(r.label))), None)
     if match is None:
         keys = [slug(r.label) for r in table.rows if r.kind != "heading"]
-        raise ExprError(UNKNOWN_REFERENCE,
-                        f"raden '{row}' finns inte i {table.id}" + _hint(row, keys))
+        raise ExprError(
+            UNKNOWN_REFERENCE, f"raden '{row}' finns inte i {table.id}" + _hint(row, keys)
+        )
     col = _column([c.id for c in table.columns], column, table.id)
     cell = match.cells.get(col)
     if cell is None:
@@ -237,7 +251,7 @@ def _combine(a: Value, op: str, b: Value) -> Value:
     try:
         if op in "+-":
             number = a.number + b.number if op == "+" else a.number - b.number
-            kind = a.kind if a.kind == b.kind or b.kind == "number" else b.kind
+            kind = a.kind if b.kind in (a.kind, "number") else b.kind
             if a.kind == "number":
                 kind = b.kind
             return Value(kind, number)
@@ -260,18 +274,19 @@ def evaluate(expression: str, scope: Scope) -> str:
         name, _, arg = f.partition(" ")
         if name not in FILTERS:
             raise ExprError(BAD_EXPRESSION, f"okänt format '{name}' (finns: {', '.join(FILTERS)})")
-        if value.number is None:
+        number = value.number
+        if number is None:
             raise ExprError(BAD_EXPRESSION, f"formatet '{name}' kan inte användas på en text")
         if name == "abs":
-            value = Value(value.kind, abs(value.number))
+            value = Value(value.kind, abs(number))
         elif name == "neg":
-            value = Value(value.kind, -value.number)
+            value = Value(value.kind, -number)
         elif name in ("kr", "tkr", "mnkr"):
             unit = name
         elif name == "procent":
-            value = Value("percent", value.number)
+            value = Value("percent", number)
         elif name == "tal":
-            value = Value("number", value.number)
+            value = Value("number", number)
         else:
             if not arg.strip().isdigit():
                 raise ExprError(BAD_EXPRESSION, "skriv antal decimaler: | decimal 1")
@@ -297,142 +312,37 @@ def bind(text: str, path: str, scope: Scope) -> tuple[str, list[Diagnostic]]:
             try:
                 return evaluate(m.group(1), scope)
             except ExprError as e:
-                diags.append(Diagnostic(e.code, Severity.ERROR,
-                                        f"{{{{{m.group(1)}}}}}: {e.message}",
-                                        SourceRef(path, no, m.start() + 1)))
+                diags.append(
+                    Diagnostic(
+                        e.code,
+                        Severity.ERROR,
+                        f"{{{{{m.group(1)}}}}}: {e.message}",
+                        SourceRef(path, no, m.start() + 1),
+                    )
+                )
                 return m.group(0)
 
         before = len(diags)
         bound = _EXPR.sub(replace, line)
         if "{{" in _EXPR.sub("", bound) and len(diags) == before:
             col = bound.index("{{") + 1
-            diags.append(Diagnostic(BAD_EXPRESSION, Severity.ERROR,
-                                    "'{{' utan avslutande '}}' på samma rad",
-                                    SourceRef(path, no, col)))
+            diags.append(
+                Diagnostic(
+                    BAD_EXPRESSION,
+                    Severity.ERROR,
+                    "'{{' utan avslutande '}}' på samma rad",
+                    SourceRef(path, no, col),
+                )
+            )
         out_lines.append(bound)
     return "\n".join(out_lines) + ("\n" if text.endswith("\n") else ""), diags
 
 
-# -- Markdown -> blocks ---------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class Run:
-    """Textbit: a piece of inline text with its emphasis and an optional link."""
-
-    text: str
-    bold: bool = False
-    italic: bool = False
-    href: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class Paragraph:
-    """Stycke."""
-
-    runs: tuple[Run, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class Heading:
-    """Underrubrik in a narrative; ``depth`` 1 is the first level below the section."""
-
-    depth: int
-    runs: tuple[Run, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class BulletList:
-    """Punktlista (or numbered when ``ordered``)."""
-
-    items: tuple[tuple[Run, ...], ...]
-    ordered: bool = False
-
-
-Block: TypeAlias = Paragraph | Heading | BulletList
-
-_MD = MarkdownIt("commonmark", {"html": False})
-
-
-def _inline(token: Token) -> tuple[Run, ...]:
-    runs: list[Run] = []
-    bold = italic = 0
-    href: str | None = None
-    for child in token.children or []:
-        if child.type == "strong_open":
-            bold += 1
-        elif child.type == "strong_close":
-            bold -= 1
-        elif child.type == "em_open":
-            italic += 1
-        elif child.type == "em_close":
-            italic -= 1
-        elif child.type == "link_open":
-            href = str(child.attrs.get("href", ""))
-        elif child.type == "link_close":
-            href = None
-        elif child.type in ("softbreak", "hardbreak"):
-            runs.append(Run(" ", bold > 0, italic > 0, href))
-        elif child.type in ("text", "code_inline", "html_inline"):
-            runs.append(Run(child.content, bold > 0, italic > 0, href))
-    merged: list[Run] = []
-    for run in runs:
-        if merged and (merged[-1].bold, merged[-1].italic, merged[-1].href) == (
-            run.bold, run.italic, run.href,
-        ):
-            merged[-1] = Run(merged[-1].text + run.text, run.bold, run.italic, run.href)
-        else:
-            merged.append(run)
-    return tuple(r for r in merged if r.text)
-
-
-def parse_markdown(text: str) -> list[Block]:
-    """Markdown (after binding) as blocks: paragraphs, subheadings and lists."""
-    blocks: list[Block] = []
-    tokens = _MD.parse(text)
-    i = 0
-    while i < len(tokens):
-        tok = tokens[i]
-        if tok.type == "heading_open":
-            blocks.append(Heading(max(int(tok.tag[1:]) - 1, 1), _inline(tokens[i + 1])))
-            i += 3
-            continue
-        if tok.type == "paragraph_open":
-            blocks.append(Paragraph(_inline(tokens[i + 1])))
-            i += 3
-            continue
-        if tok.type in ("bullet_list_open", "ordered_list_open"):
-            close = tok.type.replace("_open", "_close")
-            items: list[tuple[Run, ...]] = []
-            depth = 0
-            j = i + 1
-            while j < len(tokens) and not (tokens[j].type == close and depth == 0):
-                if tokens[j].type == tok.type:
-                    depth += 1
-                elif tokens[j].type == close:
-                    depth -= 1
-                elif tokens[j].type == "inline":
-                    items.append(_inline(tokens[j]))
-                j += 1
-            blocks.append(BulletList(tuple(items), tok.type.startswith("ordered")))
-            i = j + 1
-            continue
-        i += 1
-    return blocks
-
-
-def load_narrative(
-    path: Path, shown: str, scope: Scope
-) -> tuple[list[Block], list[Diagnostic]]:
+def load_narrative(path: Path, shown: str, scope: Scope) -> tuple[list[Block], list[Diagnostic]]:
     """Read, bind and parse one narrative file."""
     text = path.read_text(encoding="utf-8")
     bound, diags = bind(text, shown, scope)
     return parse_markdown(bound), diags
-
-
-def plain_text(runs: tuple[Run, ...]) -> str:
-    """The runs' text without emphasis."""
-    return "".join(r.text for r in runs)
 
 
 __all__ = [

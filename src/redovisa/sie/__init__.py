@@ -18,6 +18,7 @@ from redovisa.sie.records import (
     UnknownRecord,
     Voucher,
 )
+from redovisa.sie.writer import Replacement, SieWriteError, SieWriter, sie_to_bytes, write_sie
 
 __all__ = [
     "Account",
@@ -29,8 +30,11 @@ __all__ = [
     "DimensionObject",
     "FiscalYearRecord",
     "Posting",
+    "Replacement",
     "SieFile",
     "SieStream",
+    "SieWriteError",
+    "SieWriter",
     "TransKind",
     "UnknownRecord",
     "Voucher",
@@ -38,4 +42,6 @@ __all__ = [
     "parse_sie_bytes",
     "parse_sie_text",
     "read_sie",
+    "sie_to_bytes",
+    "write_sie",
 ]

@@ -9,8 +9,8 @@ Sign convention (SIE): debit positive, credit negative, for every amount.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 import datetime as dt
+from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
 from typing import TypeAlias

@@ -179,6 +179,13 @@ class Builder:
         for line in self.table.rows:
             if line.kind != "heading" and line.optional and self.omit_zero and _all_zero(line):
                 continue
+            if (
+                line.kind == "subtotal"
+                and self.omit_zero
+                and line.parts
+                and not any(k in shown_keys for k, _ in line.parts)
+            ):
+                continue  # a subtotal of rows none of which is shown says nothing
             kept.append(line)
             shown_keys.add(line.key)
         self.table.rows = [

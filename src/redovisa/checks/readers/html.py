@@ -9,6 +9,18 @@ from redovisa.checks.readers.base import RawCell, RawDocument, RawTable
 
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 _BLOCKS = {"p", "li", "div", "caption", "figcaption", "dt", "dd", "blockquote"}
+# not narrative: scripts and styles, chart graphics and their text alternatives (the
+# figures of a chart are the table's figures, and its tick labels are no claims)
+_SKIPPED = {"script", "style", "svg", "details", "template", "noscript"}
+# class names that mark a sum row or cell (``<tr class="subtotal">``, ``<td class="sum">``)
+_SUM_CLASSES = {"sum", "subtotal", "total", "summa", "grand-total", "grandtotal"}
+
+
+def _sum_class(attrs: list[tuple[str, str | None]]) -> bool:
+    classes = (dict(attrs).get("class") or "").lower().split()
+    return any(
+        c in _SUM_CLASSES or c.endswith(("-sum", "-total", "_sum", "_total")) for c in classes
+    )
 
 
 class _Reader(HTMLParser):
@@ -23,13 +35,16 @@ class _Reader(HTMLParser):
         self.row: list[RawCell] | None = None
         self.cell: list[str] | None = None
         self.cell_bold = False
+        self.row_sum = False
         self.bold = 0
         self.skip = 0
         self.in_caption = False
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in ("script", "style"):
+        if tag in _SKIPPED:
             self.skip += 1
+        elif self.skip:
+            return
         elif tag in ("b", "strong"):
             self.bold += 1
         elif tag == "table":
@@ -37,11 +52,12 @@ class _Reader(HTMLParser):
             self.tables.append(RawTable([], self.title or self.section, self.section))
         elif tag == "tr" and self.tables:
             self.row = []
+            self.row_sum = _sum_class(attrs)
         elif tag in ("td", "th") and self.row is not None:
+            # a row header (th scope="row") is only a header: a sum is marked by bold
+            # text or by the class of its row or cell
             self.cell = []
-            self.cell_bold = tag == "th" and any(k == "scope" and v == "row" for k, v in attrs)
-            classes = dict(attrs).get("class") or ""
-            self.cell_bold = self.cell_bold or "sum" in classes or "total" in classes
+            self.cell_bold = self.row_sum or _sum_class(attrs)
         elif tag == "caption":
             self.in_caption = True
             self.text = []
@@ -55,8 +71,10 @@ class _Reader(HTMLParser):
                 self._flush()
 
     def handle_endtag(self, tag: str) -> None:
-        if tag in ("script", "style"):
+        if tag in _SKIPPED:
             self.skip = max(0, self.skip - 1)
+        elif self.skip:
+            return
         elif tag in ("b", "strong"):
             self.bold = max(0, self.bold - 1)
         elif tag in ("td", "th") and self.cell is not None and self.row is not None:
