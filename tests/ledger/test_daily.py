@@ -8,6 +8,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from redovisa.ledger.aggregates import StoreLedger
+from redovisa.ledger.importer import import_sie
 from redovisa.ledger.loader import load_sie_file
 from redovisa.ledger.store import LedgerStore
 from redovisa.statements.memory import MemoryLedger
@@ -76,3 +77,35 @@ def test_store_without_aggregates_is_backfilled() -> None:
         h1 = (date(2024, 1, 1), date(2024, 6, 30))
         assert list(ledger.flows(*h1, "1")) == list(memory.flows(*h1, "1"))
         assert ledger.balances(date(2023, 12, 31))["1930"] == D("103000")
+
+
+def test_first_object_of_each_dimension_both_paths(tmp_path: Path) -> None:
+    text = (
+        "#FLAGGA 0\n#PROGRAM x 1\n#FORMAT PC8\n#GEN 20240101\n#SIETYP 4\n#FNAMN Test\n"
+        "#RAR 0 20240101 20241231\n#KONTO 1930 Bank\n#KONTO 3010 Avgifter\n"
+        '#VER A 1 20240105 "Text"\n{\n#TRANS 1930 {} 100.00\n'
+        '#TRANS 3010 {6 "1" 1 "a" 1 "b" 20 "6"} -60.00\n'
+        '#TRANS 3010 {1 "b"} -40.00 20240107\n}\n'
+    )
+    path = tmp_path / "objects.se"
+    path.write_text(text, encoding="cp437")
+    got: dict[str, list[tuple[object, ...]]] = {}
+    for method in ("bulk", "reference"):
+        with LedgerStore.open(":memory:") as store:
+            outcome = import_sie(store, path, method=method)
+            assert outcome.method == method and outcome.imported
+            got[method] = store.fetchall(
+                "SELECT dimension, object_id, account, day, debit, credit, n"
+                " FROM posting_day_object ORDER BY ALL"
+            )
+    d5, d7 = date(2024, 1, 5), date(2024, 1, 7)
+    assert (
+        got["bulk"]
+        == got["reference"]
+        == [
+            ("1", "a", "3010", d5, D(0), D("-60.00"), 1),
+            ("1", "b", "3010", d7, D(0), D("-40.00"), 1),
+            ("20", "6", "3010", d5, D(0), D("-60.00"), 1),
+            ("6", "1", "3010", d5, D(0), D("-60.00"), 1),
+        ]
+    )

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 
 import click
 
+from redovisa.cli import options
 from redovisa.core.diagnostics import Diagnostic, Severity
 from redovisa.sie.parser import SieStream
 
@@ -28,15 +29,8 @@ def sie() -> None:
     required=True,
     type=click.Path(exists=True, dir_okay=False, readable=True),
 )
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="text: en rad per problem på stderr; json: en lista på stdout.",
-)
-@click.option("--quiet", "-q", is_flag=True, help="Visa inte information (bara fel och varningar).")
+@options.diagnostics_format
+@options.quiet
 def validate(files: Sequence[str], output_format: str, quiet: bool) -> None:
     """Kontrollera SIE-filer (typ 1, 2, 3, 4E och 4I) och rapportera alla problem.
 

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import click
 
+from redovisa.cli import options
 from redovisa.core.diagnostics import Diagnostic, Severity
 from redovisa.sie.parser import SieStream
 from redovisa.sie.writer import SieWriteError, SieWriter
@@ -52,15 +53,8 @@ def _report(path: str, diags: list[Diagnostic], output_format: str, quiet: bool)
     help="Ersätt tecken som saknas i PC8 (t.ex. € och �) i stället för att avbryta; "
     "varje ersättning rapporteras.",
 )
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="text: en rad per problem på stderr; json: en lista på stdout.",
-)
-@click.option("--quiet", "-q", is_flag=True, help="Visa inte information (bara fel och varningar).")
+@options.diagnostics_format
+@options.quiet
 def convert(
     file: str, *, out: str, force: bool, replace: bool, output_format: str, quiet: bool
 ) -> None:

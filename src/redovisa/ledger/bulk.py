@@ -97,7 +97,9 @@ def bulk_read(
             source = temp
             step("Läser rader", 0.1)
         try:
-            store.execute_named(q.read_lines(str(source), scan.crlf), q.PARAMS)
+            store.execute(q.read_raw(str(source), scan.crlf))
+            store.execute_named(q.CLASSIFY, q.PARAMS)
+            store.execute(q.DROP.format("bulk_raw"))
         except StoreError:
             return None
     finally:

@@ -4,10 +4,11 @@ Gives exactly the CRC the SIE reader computes (:mod:`redovisa.sie.checksum`: the
 field characters of every record between the opening and the closing ``#KSUMMA``, as CP437
 bytes; separators, quotes around fields, braces, brace lines and line ends excluded), but on
 whole chunks of bytes: when a chunk of complete lines is in the canonical form (every line a
-record, a lone brace or blank; quoted fields standing alone with no backslash or brace inside;
-object lists after a space), the record bytes are the chunk with the quotes' insides kept and
-``' \\t{}\\r\\n'`` deleted elsewhere, hashed with ``zlib.crc32``. Any other chunk is hashed
-line by line with the reader's own lexer, so the result never differs from the reader's.
+record or a lone brace; every CR part of a CRLF; quoted fields standing alone, ``\\"`` the
+only backslash, no brace inside; object lists after a separator), the record bytes are the
+chunk with the quotes' insides kept and ``' \\t{}\\r\\n'`` deleted elsewhere, hashed with
+``zlib.crc32``. Any other chunk is hashed line by line with the reader's own lexer, so the
+result never differs from the reader's (for line ends the bulk scan accepts).
 """
 
 from __future__ import annotations
@@ -80,6 +81,8 @@ def _chunk_bytes(chunk: bytes) -> bytes | None:
     """The record bytes of ``chunk`` (complete lines), or None when it is not canonical."""
     lined = b"\n" + chunk
     eol = b"\r\n" if b"\r" in chunk else b"\n"  # a chunk with both fails the line count
+    if eol == b"\r\n" and chunk.count(b"\r") != chunk.count(b"\r\n"):
+        return None  # a lone CR
     lone_open = lined.count(b"\n{" + eol)
     lone_close = lined.count(b"\n}" + eol)
     if lined.count(b"\n#") + lone_open + lone_close != chunk.count(b"\n"):
