@@ -73,3 +73,32 @@ def test_pbudget_records() -> None:
     plan, diags = plan_from_sie([(sie, "ledger.se")], "budget", RESOLVER)
     assert [(r.group_id, r.object_id, r.month) for r in plan.rows] == [("forsaljning", "81141", 1)]
     assert [(d.code, d.where.line) for d in diags] == [("BUD004", 13)]  # type: ignore[union-attr]
+
+
+def test_xlsx_reads_like_csv_and_reports_rows(tmp_path: Path) -> None:
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    rows = [
+        ("account", "object", "period", "amount"),
+        ("30", "81141", 2024, -36419000),  # numbers typed as numbers, as Excel users do
+        ("50-54", "81141", "202403", "100.50"),
+        ("3x", None, 2024, 5),
+        ("68", None, 2024, "tio"),
+    ]
+    for row in rows:
+        sheet.append(row)
+    path = tmp_path / "budget.xlsx"
+    book.save(path)
+    plan, diags = read_plan(path, "budget", RESOLVER, "data/budget.xlsx")
+    assert [(r.group_id, r.year, r.month, r.amount) for r in plan.rows] == [
+        ("forsaljning", 2024, None, Decimal("-36419000.00")),
+        ("personal", 2024, 3, Decimal("100.50")),
+    ]
+    assert [(d.code, d.where.line) for d in diags] == [  # type: ignore[union-attr]
+        ("BUD004", 4),
+        ("BUD002", 5),
+    ]
+    assert all(d.where.path == "data/budget.xlsx" for d in diags)  # type: ignore[union-attr]
