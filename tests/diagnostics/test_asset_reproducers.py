@@ -4,7 +4,9 @@
 ``<CODE>.toml`` an ``[assets]`` section; ``<CODE>.vouchers`` ledger rows (``series number
 date account amount [project]``): alone they are proposed as register entries, beside a
 ``.csv`` they are the ledger of the investment outcome; ``<CODE>.balances`` closing balances
-for the reconciliation. ``<CODE>.expected`` holds the diagnostics as ``path:line: CODE
+for the reconciliation; ``<CODE>.forecast`` the forecast file's depreciation (``account
+amount``) beside a ``.csv``, compared with the register's full-year forecast.
+``<CODE>.expected`` holds the diagnostics as ``path:line: CODE
 message`` (rewrite with ``pytest --update-golden``).
 """
 
@@ -19,7 +21,9 @@ import pytest
 from redovisa.assets import (
     AssetConfig,
     build_items,
+    compare_depreciation_forecast,
     compare_outcome,
+    depreciation_forecast,
     ledger_outcome,
     load_asset_config,
     propose_assets,
@@ -28,12 +32,12 @@ from redovisa.assets import (
     register_outcome,
 )
 from redovisa.core.diagnostic_codes import CODES
-from redovisa.core.diagnostics import Diagnostic
+from redovisa.core.diagnostics import Diagnostic, SourceRef
 from redovisa.sie.docs import load_all_codes
 from redovisa.sie.records import Posting, Voucher
 
 HERE = Path(__file__).parent
-INPUTS = (".csv", ".toml", ".vouchers")
+INPUTS = (".csv", ".toml", ".vouchers", ".forecast")
 AST_CODES = sorted(c for c in load_all_codes() if c.startswith("AST"))
 DAY = date(2024, 6, 30)
 
@@ -83,6 +87,20 @@ def _reproduce(code: str) -> list[Diagnostic]:
                 ledger[account] = Decimal(amount)
         items = build_items(assets, config)
         diags += reconcile(items, config, DAY, ledger, source=balances.name)
+    forecast = base.with_suffix(".forecast")
+    if forecast.exists():
+        lines = [
+            (n, line.split())
+            for n, line in enumerate(forecast.read_text(encoding="utf-8").splitlines(), 1)
+            if line and not line.startswith("#")
+        ]
+        filed = sum((Decimal(amount) for _, (_, amount) in lines), Decimal(0))
+        accounts = ", ".join(account for _, (account, _) in lines)
+        held = depreciation_forecast(build_items(assets, config), [], DAY.year)
+        where = SourceRef(forecast.name, lines[0][0])
+        diags += compare_depreciation_forecast(
+            held, filed, DAY.year, f"konto {accounts}", source=where
+        )
     return diags
 
 

@@ -94,6 +94,15 @@ INVESTMENT_OUTCOME = register(
     "The register's purchases of an investment project in the period differ from the ledger's"
     " debits on the asset accounts with that project (object of the project dimension).",
 )
+# -- forecast ------------------------------------------------------------------------------
+FORECAST_DEPRECIATION = register(
+    "AST050",
+    W,
+    "Prognosens avskrivningar skiljer sig från registrets",
+    "The forecast file's full-year depreciation differs from the register's forecast (assets"
+    " held plus the planned investments of [[assets.investments]]); set"
+    ' [assets] forecast_depreciation = "register" to use the register\'s figure.',
+)
 # -- proposals from the ledger ---------------------------------------------------------------
 NOT_A_PURCHASE = register(
     "AST040",

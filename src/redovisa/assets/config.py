@@ -29,7 +29,10 @@ _TOP_KEYS = {
     "register",
     "categories",
     "investments",
+    "planned_purchase_month",
+    "forecast_depreciation",
 }
+FORECAST_MODES = ("compare", "register")
 _CATEGORY_KEYS = {
     "label",
     "life_years",
@@ -91,6 +94,20 @@ def asset_config(
                 options[key] = section[key]
             else:
                 diags.append(_bad(where, f'assets.{key} ska vara en text, t.ex. "1229"'))
+    if "planned_purchase_month" in section:
+        month = section["planned_purchase_month"]
+        if _is_int(month) and 1 <= month <= 12:
+            options["planned_purchase_month"] = month
+        else:
+            diags.append(_bad(where, "assets.planned_purchase_month ska vara en månad 1–12"))
+    if "forecast_depreciation" in section:
+        mode = section["forecast_depreciation"]
+        if mode in FORECAST_MODES:
+            options["forecast_depreciation"] = mode
+        else:
+            diags.append(
+                _bad(where, 'assets.forecast_depreciation ska vara "compare" eller "register"')
+            )
     categories: dict[str, Category] = {}
     table = section.get("categories", {})
     if not isinstance(table, dict) or not table:

@@ -13,8 +13,9 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from redovisa.assets.codes import BAD_CONFIG
+from redovisa.assets.codes import BAD_CONFIG, FORECAST_DEPRECIATION
 from redovisa.assets.model import Asset, AssetConfig, month_index
+from redovisa.assets.reconcile import kronor
 from redovisa.assets.schedule import Item
 from redovisa.core.diagnostics import Diagnostic, Severity, SourceRef
 from redovisa.core.money import from_ore, to_ore
@@ -112,24 +113,32 @@ def planned_items(
     config: AssetConfig,
     period_end: date,
 ) -> list[Item]:
-    """Planned investments: forecast less outcome, spread evenly over the remaining months.
+    """Planned investments: forecast less outcome, bought in the months after ``period_end``.
 
-    Each budget line with a category becomes one item per remaining month of the year
-    (öre split exactly: the first months take the remainder). Lines without a category
-    cannot be depreciated and are left out.
+    Without ``config.planned_purchase_month`` the remainder of each budget line with a
+    category is spread evenly over the remaining months of the year, one item per month
+    (öre split exactly: the first months take the remainder). With it, the whole
+    remainder is bought on the first day of that month, or of the first month after
+    ``period_end`` when that month has passed. Lines without a category cannot be
+    depreciated and are left out; so is everything when no month of the year remains.
     """
     shift = 1 if config.start.value == "month_after" else 0
     first = month_index(period_end) + 1
     last = period_end.year * 12 + 11
+    if first > last:
+        return []
+    if config.planned_purchase_month is None:
+        buy = list(range(first, last + 1))
+    else:
+        buy = [max(first, period_end.year * 12 + config.planned_purchase_month - 1)]
     items: list[Item] = []
     for row, budget in zip(rows, budgets, strict=True):
         remaining = to_ore(row.forecast) - to_ore(row.outcome)
-        months = last - first + 1
-        if remaining <= 0 or months <= 0 or not budget.category:
+        if remaining <= 0 or not budget.category:
             continue
-        share, extra = divmod(remaining, months)
+        share, extra = divmod(remaining, len(buy))
         life = config.categories[budget.category].life_months
-        for k, month in enumerate(range(first, last + 1)):
+        for k, month in enumerate(buy):
             value = share + (1 if k < extra else 0)
             if value:
                 day = date(month // 12, month % 12 + 1, 1)
@@ -153,3 +162,40 @@ def depreciation_forecast(items: Sequence[Item], planned: Sequence[Item], year: 
     """Prognos för årets avskrivningar: the full year's depreciation of held and planned items."""
     first, last = year * 12, year * 12 + 11
     return from_ore(sum(i.depreciation(first, last) for i in (*items, *planned)))
+
+
+def depreciation_forecast_by_account(
+    items: Sequence[Item], planned: Sequence[Item], config: AssetConfig, year: int
+) -> dict[tuple[str, str], Decimal]:
+    """The full year's depreciation of held and planned items (kronor) per expense account
+    and cost centre (``""`` for items without one, as planned investments)."""
+    first, last = year * 12, year * 12 + 11
+    ore: dict[tuple[str, str], int] = {}
+    for item in (*items, *planned):
+        key = (config.categories[item.category].expense_account, item.cost_centre)
+        ore[key] = ore.get(key, 0) + item.depreciation(first, last)
+    return {key: from_ore(ore[key]) for key in sorted(ore)}
+
+
+def compare_depreciation_forecast(
+    register: Decimal,
+    filed: Decimal,
+    year: int,
+    what: str,
+    *,
+    source: SourceRef,
+    tolerance: Decimal = Decimal(0),
+) -> list[Diagnostic]:
+    """AST050 when the forecast file's depreciation of ``year`` differs from the register's.
+
+    ``what`` names the figure (group and accounts); differences of at most ``tolerance``
+    kronor (e.g. half the report's unit) are not reported.
+    """
+    if abs(filed - register) <= tolerance:
+        return []
+    msg = (
+        f"avskrivningar {year}, {what}: prognosfilen {kronor(filed)} kr, anläggningsregistrets"
+        f" helårsprognos {kronor(register)} kr (inventarier i registret och planerade"
+        f" investeringar), skillnad {kronor(filed - register)} kr"
+    )
+    return [Diagnostic(FORECAST_DEPRECIATION, Severity.WARNING, msg, source)]

@@ -93,6 +93,11 @@ class AssetConfig:
     cost_centre_dimension: str = "1"
     project_dimension: str = "6"
     lives_years: tuple[int, ...] = (1, 3, 4, 5, 6)
+    # the depreciation forecast (docs/assets.md): month 1-12 of the planned purchases
+    # (None: spread evenly over the months after the report period), and whether the
+    # register's figure is compared with the forecast file's ("compare") or replaces it
+    planned_purchase_month: int | None = None
+    forecast_depreciation: str = "compare"
 
     def balance_accounts(self) -> list[str]:
         """Every balance-sheet account a category uses, sorted."""

@@ -8,8 +8,10 @@ account and the depreciation per expense account at the end of every column of t
 period (AST031). Disagreements are build diagnostics. The statements themselves stay
 computed from the ledger, so when nothing is reported both sources give the same figures.
 
-This module is the only place that joins ``redovisa.assets`` and ``redovisa.statements``
-(siblings); the CLI (``redovisa assets``) uses :func:`load_register_project` too.
+This module and :mod:`redovisa.report.assets_forecast` (the register's depreciation forecast
+in the prognos column) are the only places that join ``redovisa.assets`` and
+``redovisa.statements`` (siblings); the CLI (``redovisa assets``) uses
+:func:`load_register_project` too.
 """
 
 from __future__ import annotations
@@ -183,14 +185,18 @@ def apply_register(
     files: Sequence[tuple[SieFile, str]],
     tables: Sequence[StatementTable],
     period: tuple[date, date],
+    loaded: tuple[RegisterProject | None, list[Diagnostic]] | None = None,
 ) -> list[Diagnostic]:
     """Wire the project's register into ``tables`` (in place); the diagnostics found.
 
     Nothing happens when the project has no register. Otherwise the asset note's figures
     of every column come from the register, and register and ledger are reconciled at
     each column end; the investment outcome per project is checked for ``period``.
+    ``loaded`` is :func:`load_register_project`'s answer when the caller has it already
+    (its diagnostics are returned here, once).
     """
-    rp, diags = load_register_project(project)
+    rp, diags = loaded if loaded is not None else load_register_project(project)
+    diags = list(diags)
     if rp is None or any(d.is_error for d in diags):
         return diags
     try:

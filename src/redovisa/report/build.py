@@ -8,7 +8,8 @@ from pathlib import Path
 from redovisa.coa.load import load_mapping
 from redovisa.coa.resolve import Resolver
 from redovisa.core.diagnostics import Diagnostic, ReportRef, Severity, SourceRef
-from redovisa.report.assets_link import apply_register
+from redovisa.report.assets_forecast import forecast_with_register
+from redovisa.report.assets_link import apply_register, load_register_project
 from redovisa.report.codes import DUPLICATE_YEAR
 from redovisa.report.document import Document
 from redovisa.report.measures import measured_tables
@@ -84,6 +85,14 @@ def build_document(
     budget, bdiags = _plan(project, "budget", project.budget, files, resolver)
     forecast, fdiags = _plan(project, "prognos", project.forecast, files, resolver)
     diags += bdiags + fdiags
+    # the asset register, when the project has one: the depreciation forecast (prognos)
+    register = load_register_project(project)
+    rp = register[0]
+    if rp is not None and project.forecast is not None and not any(d.is_error for d in register[1]):
+        forecast, adiags = forecast_with_register(
+            rp, forecast, resolver, project.period_end, project.unit
+        )
+        diags += adiags
     period = report_period(project, ledger)
     options = StatementOptions(
         period=period,
@@ -97,8 +106,10 @@ def build_document(
     )
     figures = Figures(ledger, mapping, budget, forecast, resolver)
     tables, sdiags2 = compute_statements(figures, options)
-    # the asset register, when the project has one: note figures and reconciliation
-    diags += apply_register(project, files, tables, (project.period_start, project.period_end))
+    # the asset register: note figures and reconciliation
+    diags += apply_register(
+        project, files, tables, (project.period_start, project.period_end), register
+    )
     diags += sdiags2
     doc = Document(
         name=project.name,
