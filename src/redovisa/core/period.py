@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
+from typing import Protocol, TypeVar
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,3 +24,48 @@ class FiscalYear:
 def month_of(day: date) -> str:
     """The period ``YYYYMM`` that a date falls in."""
     return f"{day.year:04d}{day.month:02d}"
+
+
+class Span(Protocol):
+    """Anything with a first and a last day (a fiscal year of some ledger)."""
+
+    @property
+    def start(self) -> date: ...
+
+    @property
+    def end(self) -> date: ...
+
+
+S = TypeVar("S", bound=Span)
+
+
+def year_containing(years: Iterable[S], day: date) -> S | None:
+    """The year of ``years`` that ``day`` falls in, if any."""
+    for y in years:
+        if y.start <= day <= y.end:
+            return y
+    return None
+
+
+def covers_days(
+    years: Iterable[S],
+    start: date,
+    end: date,
+    *,
+    has_rows: Callable[[S], bool],
+    has_totals: Callable[[S], bool],
+) -> bool:
+    """True when every day from ``start`` to ``end`` is known: it falls in a year whose
+    vouchers are there (``has_rows``), or the range takes in a whole year known from its
+    totals (#RES or #UB, ``has_totals``)."""
+    spans = list(years)
+    day = start
+    while day <= end:
+        y = year_containing(spans, day)
+        if y is None:
+            return False
+        whole = day == y.start and end >= y.end and has_totals(y)
+        if not has_rows(y) and not whole:
+            return False
+        day = y.end + timedelta(days=1)
+    return True

@@ -27,6 +27,7 @@ from decimal import Decimal
 from typing import TypeVar, cast
 
 from redovisa.core.flow import Flow
+from redovisa.core.period import covers_days, year_containing
 from redovisa.ledger.daily import has_daily, insert_daily
 from redovisa.ledger.importer import import_sie
 from redovisa.ledger.store import LedgerStore
@@ -269,27 +270,18 @@ class StoreLedger:
         )
         return {str(o): str(n) for o, n in rows}
 
-    def _year_of(self, day: date) -> _Entry | None:
-        for y in self._years.values():
-            if y.start <= day <= y.end:
-                return y
-        return None
-
     def fiscal_year(self, day: date) -> tuple[date, date] | None:
-        y = self._year_of(day)
+        y = year_containing(self._years.values(), day)
         return (y.start, y.end) if y else None
 
     def covers(self, start: date, end: date) -> bool:
-        day = start
-        while day <= end:
-            y = self._year_of(day)
-            if y is None:
-                return False
-            whole = day == y.start and end >= y.end and bool(y.kinds & {"RES", "UB"})
-            if y.rows_import is None and not whole:
-                return False
-            day = y.end + timedelta(days=1)
-        return True
+        return covers_days(
+            self._years.values(),
+            start,
+            end,
+            has_rows=lambda y: y.rows_import is not None,
+            has_totals=lambda y: bool(y.kinds & {"RES", "UB"}),
+        )
 
     def _flows(self, start: date, end: date, dimension: str | None) -> list[Flow]:
         ids = self._entry_ids()
@@ -341,7 +333,7 @@ class StoreLedger:
 
     def _balances(self, at: date) -> dict[str, Decimal]:
         ids = self._entry_ids()
-        y = self._year_of(at)
+        y = year_containing(self._years.values(), at)
         if y is not None and y.rows_import is not None:
             sql = (
                 "SELECT account, sum(amt) FROM ("

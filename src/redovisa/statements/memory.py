@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
 
+from redovisa.core.period import covers_days, year_containing
 from redovisa.sie.records import BalanceKind, SieFile
 from redovisa.statements.data import ZERO, Flow
 
@@ -100,26 +101,18 @@ class MemoryLedger:
     def object_names(self, dimension: str) -> Mapping[str, str]:
         return {oid: name for (dim, oid), name in self._objects.items() if dim == dimension}
 
-    def _year_of(self, day: date) -> _Year | None:
-        for y in self._years.values():
-            if y.start <= day <= y.end:
-                return y
-        return None
-
     def fiscal_year(self, day: date) -> tuple[date, date] | None:
-        y = self._year_of(day)
+        y = year_containing(self._years.values(), day)
         return (y.start, y.end) if y else None
 
     def covers(self, start: date, end: date) -> bool:
-        day = start
-        while day <= end:
-            y = self._year_of(day)
-            if y is None:
-                return False
-            if y.rows is None and not (day == y.start and end >= y.end and (y.res or y.ub)):
-                return False
-            day = y.end + timedelta(days=1)
-        return True
+        return covers_days(
+            self._years.values(),
+            start,
+            end,
+            has_rows=lambda y: y.rows is not None,
+            has_totals=lambda y: bool(y.res or y.ub),
+        )
 
     def flows(self, start: date, end: date, dimension: str | None = None) -> Sequence[Flow]:
         sums: dict[tuple[str, str | None], list[Decimal]] = {}
@@ -149,7 +142,7 @@ class MemoryLedger:
         return [Flow(a, o, d, c) for (a, o), (d, c) in sorted(sums.items(), key=_key)]
 
     def balances(self, at: date) -> Mapping[str, Decimal]:
-        y = self._year_of(at)
+        y = year_containing(self._years.values(), at)
         if y is not None and y.rows is not None and y.days is not None:
             out = dict(y.ib)
             hi = bisect.bisect_right(y.days, at)
