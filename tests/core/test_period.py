@@ -3,7 +3,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from redovisa.core.period import covers_days, month_of, year_containing
+from redovisa.core.period import covers_days, keep_of_two, month_of, year_containing
 
 
 @dataclass(frozen=True)
@@ -39,3 +39,14 @@ def test_a_year_known_only_from_totals_covers_only_whole() -> None:
 
 def test_month_of() -> None:
     assert month_of(date(2024, 3, 5)) == "202403"
+
+
+def test_keep_of_two_keeps_the_year_with_vouchers() -> None:
+    with_rows = Year(date(2024, 1, 1), date(2024, 12, 31), rows=True, totals=False)
+    totals = Year(date(2024, 1, 1), date(2024, 12, 31), rows=False, totals=True)
+    other = Year(date(2024, 1, 1), date(2024, 12, 31), rows=False, totals=True)
+    has = lambda y: y.rows  # noqa: E731
+    assert keep_of_two(totals, with_rows, has_rows=has) == (with_rows, totals)
+    assert keep_of_two(with_rows, totals, has_rows=has) == (with_rows, totals)
+    assert keep_of_two(totals, other, has_rows=has) == (totals, other)
+    assert keep_of_two(with_rows, with_rows, has_rows=has) is None

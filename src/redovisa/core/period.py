@@ -69,3 +69,14 @@ def covers_days(
             return False
         day = y.end + timedelta(days=1)
     return True
+
+
+def keep_of_two(old: S, new: S, *, has_rows: Callable[[S], bool]) -> tuple[S, S] | None:
+    """Two ledgers declare the same fiscal year: ``(kept, other)``.
+
+    The one with vouchers is kept (the earlier one when neither has them), and the caller
+    fills it with the other's balances; None when both have vouchers, a conflict.
+    """
+    if has_rows(old) and has_rows(new):
+        return None
+    return (new, old) if has_rows(new) and not has_rows(old) else (old, new)

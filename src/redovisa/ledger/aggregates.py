@@ -27,7 +27,7 @@ from decimal import Decimal
 from typing import TypeVar, cast
 
 from redovisa.core.flow import Flow
-from redovisa.core.period import covers_days, year_containing
+from redovisa.core.period import covers_days, keep_of_two, year_containing
 from redovisa.ledger.daily import has_daily, insert_daily
 from redovisa.ledger.importer import import_sie
 from redovisa.ledger.store import LedgerStore
@@ -170,12 +170,11 @@ class StoreLedger:
         if old is None:
             self._years[year.start] = year
             return
-        if old.rows_import is not None and year.rows_import is not None:
+        pair = keep_of_two(old, year, has_rows=lambda y: y.rows_import is not None)
+        if pair is None:
             self.conflicts.append((year.start, year.end, old.source, year.source))
             return
-        keep, other = (
-            (year, old) if year.rows_import is not None and old.rows_import is None else (old, year)
-        )
+        keep, other = pair
         keep.sources = keep.sources + other.sources
         keep.kinds |= other.kinds
         self._years[year.start] = keep

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
 
-from redovisa.core.period import covers_days, year_containing
+from redovisa.core.period import covers_days, keep_of_two, year_containing
 from redovisa.sie.records import BalanceKind, SieFile
 from redovisa.statements.data import ZERO, Flow
 
@@ -84,10 +84,11 @@ class MemoryLedger:
         if old is None:
             self._years[year.start] = year
             return
-        if old.rows is not None and year.rows is not None:
+        pair = keep_of_two(old, year, has_rows=lambda y: y.rows is not None)
+        if pair is None:
             self.conflicts.append((year.start, year.end, old.source, year.source))
             return
-        keep, other = (year, old) if year.rows is not None and old.rows is None else (old, year)
+        keep, other = pair
         for attr in ("ib", "ub", "res"):
             mine = getattr(keep, attr)
             for acc, amount in getattr(other, attr).items():
