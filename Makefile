@@ -15,7 +15,7 @@ help:
 	@echo "make bench  benchmarks (figures go in docs/performance.md)"
 	@echo "make fuzz   fuzz the SIE reader for longer"
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml setup.py src/redovisa/ledger/_native.c
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[all]'

@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from redovisa.sie.fastbuild import make_posting, make_voucher
-from redovisa.sie.records import Posting, TransKind, Voucher
+from redovisa.sie.fastbuild import make_balance, make_posting, make_voucher
+from redovisa.sie.records import Balance, BalanceKind, Posting, TransKind, Voucher
 
 texts = st.none() | st.text(max_size=5)
 dates = st.none() | st.dates()
@@ -54,3 +54,27 @@ def test_make_voucher_equals_constructor() -> None:
     assert fast.total() == Decimal("1.00")
     with pytest.raises(dataclasses.FrozenInstanceError):
         fast.series = "B"  # type: ignore[misc]
+
+
+@settings(max_examples=50)
+@given(
+    st.tuples(
+        st.sampled_from(list(BalanceKind)),
+        st.integers(-5, 5),
+        st.text(max_size=5),
+        amounts,
+        st.none() | amounts,
+        st.none() | st.text(max_size=6),
+        objects,
+        st.none() | st.integers(1, 10**6),
+    )
+)
+def test_make_balance_equals_constructor(args: tuple[object, ...]) -> None:
+    fast, slow = make_balance(*args), Balance(*args)  # type: ignore[arg-type]
+    assert type(fast) is Balance
+    assert fast == slow
+    assert hash(fast) == hash(slow)
+    assert repr(fast) == repr(slow)
+    assert fast.line == slow.line
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        fast.amount = Decimal(1)  # type: ignore[misc]

@@ -2,7 +2,8 @@
 
 ``main`` is the only place that maps errors to exit codes and calls ``sys.exit``:
 0 success, 1 the input or report has errors (each reported), 2 usage error.
-Each command lives in its own module in this package and is registered below.
+Each command lives in its own module in this package and is registered in
+:mod:`redovisa.cli.commands`, which imports a command's module only when that command is used.
 """
 
 from __future__ import annotations
@@ -20,7 +21,11 @@ EXIT_ERRORS = 1
 EXIT_USAGE = 2
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(
+    cls=commands.LazyGroup,
+    lazy_commands=commands.COMMANDS,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
 @click.version_option(__version__, prog_name="redovisa")
 def cli() -> None:
     """redovisa: uppföljning och lagstadgade rapporter för kommuner, regioner och kommunalförbund.
@@ -31,12 +36,12 @@ def cli() -> None:
 
 
 def _register() -> None:
+    """Import every command now (the CLI reference and tests; ``main`` imports them as used)."""
     commands.register(cli)
 
 
 def main(argv: list[str] | None = None) -> None:
     """Run the CLI; never shows a traceback for bad input."""
-    _register()
     try:
         rc = cli.main(args=argv, prog_name="redovisa", standalone_mode=False)
     except click.exceptions.Exit as e:

@@ -11,14 +11,16 @@ import sys
 import time
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 import click
-from rich.console import Console
-from rich.progress import Progress, TaskID
 
 from redovisa.core.diagnostics import Severity
 from redovisa.ledger import LedgerStore, import_sie
 from redovisa.ledger.importer import ImportOutcome
+
+if TYPE_CHECKING:
+    from rich.progress import Progress, TaskID
 
 EXIT_ERRORS = 1
 SIE_SUFFIXES = frozenset({".se", ".si", ".sie"})
@@ -26,7 +28,10 @@ PROGRESS_AFTER = 1.0
 
 
 class LazyProgress:
-    """A rich progress bar on stderr that appears only once a run has taken a second."""
+    """A rich progress bar on stderr that appears only once a run has taken a second.
+
+    rich is imported then too: most imports finish sooner and never pay for it.
+    """
 
     def __init__(self, enabled: bool) -> None:
         self.enabled = enabled
@@ -40,6 +45,9 @@ class LazyProgress:
         if self._progress is None:
             if time.monotonic() - self.start < PROGRESS_AFTER:
                 return
+            from rich.console import Console  # noqa: PLC0415 - only a slow import needs it
+            from rich.progress import Progress  # noqa: PLC0415
+
             progress = Progress(console=Console(stderr=True), transient=True)
             progress.start()
             self._progress = progress

@@ -1,6 +1,7 @@
 """``redovisa sie ...``: SIE tools. This module holds the ``sie`` group and ``sie validate``.
 
-Other subcommands (``balances``, ``dump``, ``convert``) are added to the same group.
+Other subcommands (``balances``, ``dump``, ``convert``) live in their own modules, imported when
+they are used (:data:`redovisa.cli.commands.SIE_SUBCOMMANDS`).
 """
 
 from __future__ import annotations
@@ -11,13 +12,14 @@ from collections.abc import Sequence
 import click
 
 from redovisa.cli import options
+from redovisa.cli.commands import SIE_SUBCOMMANDS, LazyGroup
 from redovisa.core.diagnostics import Diagnostic, Severity
 from redovisa.sie.parser import SieStream
 
 EXIT_ERRORS = 1
 
 
-@click.group(name="sie")
+@click.group(name="sie", cls=LazyGroup, lazy_commands=SIE_SUBCOMMANDS)
 def sie() -> None:
     """SIE-verktyg: kontrollera, visa och skriv SIE 4-filer."""
 

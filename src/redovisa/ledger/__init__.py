@@ -2,26 +2,33 @@
 
 The only package that imports ``duckdb``; every DuckDB error leaves it as
 :class:`redovisa.core.errors.StoreError`. Schema: ``schema.sql`` (docs/ledger.md).
+
+The names below are imported from their modules when first used (PEP 562): ``redovisa import``
+loads the store and the importer, not the queries the reports use.
 """
 
 from __future__ import annotations
 
-from redovisa.ledger.importer import ImportOutcome, import_sie
-from redovisa.ledger.loader import ImportCounts, import_identity, load_sie_file
-from redovisa.ledger.queries import (
-    BudgetAmount,
-    MonthlyAmount,
-    ObjectBalanceRow,
-    TrialBalanceRow,
-    account_summary,
-    budget,
-    month_bounds,
-    monthly_movements,
-    object_balances,
-    trial_balance,
-)
-from redovisa.ledger.store import ImportInfo, LedgerStore
-from redovisa.ledger.summary import AccountSummary, SummaryBuilder, summarize
+import importlib
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from redovisa.ledger.importer import ImportOutcome, import_sie
+    from redovisa.ledger.loader import ImportCounts, import_identity, load_sie_file
+    from redovisa.ledger.queries import (
+        BudgetAmount,
+        MonthlyAmount,
+        ObjectBalanceRow,
+        TrialBalanceRow,
+        account_summary,
+        budget,
+        month_bounds,
+        monthly_movements,
+        object_balances,
+        trial_balance,
+    )
+    from redovisa.ledger.store import ImportInfo, LedgerStore
+    from redovisa.ledger.summary import AccountSummary, SummaryBuilder, summarize
 
 __all__ = [
     "AccountSummary",
@@ -45,3 +52,36 @@ __all__ = [
     "summarize",
     "trial_balance",
 ]
+
+_EXPORTS: dict[str, tuple[str, ...]] = {
+    "redovisa.ledger.importer": ("ImportOutcome", "import_sie"),
+    "redovisa.ledger.loader": ("ImportCounts", "import_identity", "load_sie_file"),
+    "redovisa.ledger.queries": (
+        "BudgetAmount",
+        "MonthlyAmount",
+        "ObjectBalanceRow",
+        "TrialBalanceRow",
+        "account_summary",
+        "budget",
+        "month_bounds",
+        "monthly_movements",
+        "object_balances",
+        "trial_balance",
+    ),
+    "redovisa.ledger.store": ("ImportInfo", "LedgerStore"),
+    "redovisa.ledger.summary": ("AccountSummary", "SummaryBuilder", "summarize"),
+}
+_MODULE_OF = {name: module for module, names in _EXPORTS.items() for name in names}
+
+
+def __getattr__(name: str) -> object:
+    module = _MODULE_OF.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})

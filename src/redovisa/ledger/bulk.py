@@ -126,7 +126,7 @@ def bulk_read(
         _count_replacements(store, parser)
     step("Kontrollerar verifikationer", 0.6)
     vouchers, rows = _voucher_checks(store, parser)
-    _encoding_diagnostic(parser, scan)
+    encoding_diagnostic(parser, scan)
     parser.finish()
     sie = parser.sie
     sie.encoding = scan.encoding
@@ -221,7 +221,7 @@ def _count_replacements(store: LedgerStore, parser: SieParser) -> None:
         parser._first_replacement = first
 
 
-def _encoding_diagnostic(parser: SieParser, scan: Scan) -> None:
+def encoding_diagnostic(parser: SieParser, scan: Scan) -> None:
     """SIE002 exactly as the reader reports it after the last line."""
     sie = parser.sie
     if scan.encoding != CP437 and (sie.format is None or sie.format.upper() == "PC8"):

@@ -1,8 +1,9 @@
 """Import an SIE file into the store: validate, then load atomically.
 
-:func:`import_sie` picks the bulk path (:mod:`redovisa.ledger.bulk`) and falls back to the
-reference reader (:class:`redovisa.sie.SieStream` + :mod:`redovisa.ledger.loader`) for files
-the bulk path does not take. A file with error-severity diagnostics is not imported. Loading
+:func:`import_sie` tries the native path (:mod:`redovisa.ledger.native`, a C pass over the
+lines), then the SQL bulk path (:mod:`redovisa.ledger.bulk`), then the reference reader
+(:class:`redovisa.sie.SieStream` + :mod:`redovisa.ledger.loader`): each takes the files the one
+before it does not. A file with error-severity diagnostics is not imported. Loading
 is one transaction: a failure (or Ctrl-C) midway leaves the store as it was. Importing the
 same organisation and fiscal year again replaces the earlier import (see
 :func:`~redovisa.ledger.loader.import_identity`).
@@ -26,11 +27,12 @@ from redovisa.ledger.loader import (
     insert_organisation,
     insert_vouchers,
 )
+from redovisa.ledger.native import native_import
 from redovisa.ledger.store import LedgerStore
 from redovisa.sie.parser import SieStream
 from redovisa.sie.records import SieFile, Voucher
 
-Method = Literal["auto", "bulk", "reference"]
+Method = Literal["auto", "native", "bulk", "reference"]
 BATCH = 20_000
 """Vouchers per insert on the reference path."""
 BULK_FROM_BYTES = 2_000_000
@@ -71,6 +73,10 @@ def import_sie(
         StoreError: the database failed (the store is left as it was).
     """
     shown = display_path if display_path is not None else os.fspath(path)
+    if method in ("auto", "native"):
+        done = native_import(store, path, shown, progress)
+        if done is not None:
+            return ImportOutcome(done.sie, done.diagnostics, done.counts, "native")
     if method == "auto" and os.path.getsize(path) < BULK_FROM_BYTES:
         method = "reference"
     if method != "reference":

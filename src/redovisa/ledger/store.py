@@ -173,6 +173,16 @@ class LedgerStore:
             finally:
                 self._con.unregister("_arrow_in")
 
+    def insert_from(self, statements: dict[str, str], tables: dict[str, object]) -> None:
+        """Run each ``statements[name]`` with the Arrow table ``tables[name]`` as ``name``.
+
+        Through a relation rather than ``register``: a registered Arrow table stays in memory
+        until the connection closes, which made a long import grow by every chunk.
+        """
+        with mapped_errors():
+            for name, sql in statements.items():
+                self._con.from_arrow(tables[name]).query(name, sql)
+
     @property
     def in_transaction(self) -> bool:
         """True inside :meth:`transaction`."""

@@ -1,24 +1,44 @@
-"""SIE4 text <-> records: lexer, parser, writer, checksum. Knows nothing of databases."""
+"""SIE4 text <-> records: lexer, parser, writer, checksum. Knows nothing of databases.
+
+The names below are imported from their modules when first used (PEP 562): importing one module
+of the package (``redovisa.sie.machine``, say, for the ledger import) does not load the writer too.
+"""
 
 from __future__ import annotations
 
-from redovisa.sie.parser import SieStream, parse_lines, parse_sie_bytes, parse_sie_text, read_sie
-from redovisa.sie.records import (
-    Account,
-    AccountType,
-    Address,
-    Balance,
-    BalanceKind,
-    Dimension,
-    DimensionObject,
-    FiscalYearRecord,
-    Posting,
-    SieFile,
-    TransKind,
-    UnknownRecord,
-    Voucher,
-)
-from redovisa.sie.writer import Replacement, SieWriteError, SieWriter, sie_to_bytes, write_sie
+import importlib
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from redovisa.sie.parser import (
+        SieStream,
+        parse_lines,
+        parse_sie_bytes,
+        parse_sie_text,
+        read_sie,
+    )
+    from redovisa.sie.records import (
+        Account,
+        AccountType,
+        Address,
+        Balance,
+        BalanceKind,
+        Dimension,
+        DimensionObject,
+        FiscalYearRecord,
+        Posting,
+        SieFile,
+        TransKind,
+        UnknownRecord,
+        Voucher,
+    )
+    from redovisa.sie.writer import (
+        Replacement,
+        SieWriteError,
+        SieWriter,
+        sie_to_bytes,
+        write_sie,
+    )
 
 __all__ = [
     "Account",
@@ -45,3 +65,49 @@ __all__ = [
     "sie_to_bytes",
     "write_sie",
 ]
+
+_EXPORTS: dict[str, tuple[str, ...]] = {
+    "redovisa.sie.parser": (
+        "SieStream",
+        "parse_lines",
+        "parse_sie_bytes",
+        "parse_sie_text",
+        "read_sie",
+    ),
+    "redovisa.sie.records": (
+        "Account",
+        "AccountType",
+        "Address",
+        "Balance",
+        "BalanceKind",
+        "Dimension",
+        "DimensionObject",
+        "FiscalYearRecord",
+        "Posting",
+        "SieFile",
+        "TransKind",
+        "UnknownRecord",
+        "Voucher",
+    ),
+    "redovisa.sie.writer": (
+        "Replacement",
+        "SieWriteError",
+        "SieWriter",
+        "sie_to_bytes",
+        "write_sie",
+    ),
+}
+_MODULE_OF = {name: module for module, names in _EXPORTS.items() for name in names}
+
+
+def __getattr__(name: str) -> object:
+    module = _MODULE_OF.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})

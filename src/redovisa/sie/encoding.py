@@ -69,7 +69,8 @@ def detect(sample: bytes) -> str:
     invalid = len(_SURROGATE.findall(text))
     if invalid == 0:
         return UTF8
-    multibyte = sum(1 for c in text if "\x80" <= c < "\udc80" or c > "\udcff")
+    # characters above ASCII that are not escaped bytes (surrogateescape gives only those)
+    multibyte = len(text) - len(text.encode("ascii", "ignore")) - invalid
     if multibyte > invalid:
         return UTF8  # mostly UTF-8: the stray bytes are repaired as Windows-1252
     cp437 = sum(sample.count(b) for b in _SWEDISH_CP437)

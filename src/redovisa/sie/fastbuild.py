@@ -14,8 +14,18 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from redovisa.sie.records import ObjectRef, Posting, TransKind, Voucher
+from redovisa.sie.records import Balance, BalanceKind, ObjectRef, Posting, TransKind, Voucher
 
+_BALANCE_FIELDS = (
+    "kind",
+    "year",
+    "account",
+    "amount",
+    "quantity",
+    "period",
+    "objects",
+    "line",
+)
 _VOUCHER_FIELDS = ("series", "number", "date", "text", "reg_date", "sign", "postings", "line")
 _POSTING_FIELDS = (
     "account",
@@ -125,3 +135,55 @@ def _voucher_factory() -> VoucherFactory:
 
 make_voucher: VoucherFactory = _voucher_factory()
 """Same arguments, same result as ``Voucher(...)`` (positional), about twice as fast."""
+
+
+BalanceFactory = Callable[
+    [
+        BalanceKind,
+        int,
+        str,
+        Decimal,
+        Decimal | None,
+        str | None,
+        tuple[ObjectRef, ...],
+        int | None,
+    ],
+    Balance,
+]
+
+
+def _balance_factory() -> BalanceFactory:
+    if tuple(f.name for f in fields(Balance)) != _BALANCE_FIELDS:  # pragma: no cover
+        return Balance
+    setters: list[Callable[[Any, Any], None]] = [
+        Balance.__dict__[name].__set__ for name in _BALANCE_FIELDS
+    ]
+    s0, s1, s2, s3, s4, s5, s6, s7 = setters
+    new = object.__new__
+
+    def make_balance(  # noqa: PLR0917 - positional, exactly as Balance(...)
+        kind: BalanceKind,
+        year: int,
+        account: str,
+        amount: Decimal,
+        quantity: Decimal | None,
+        period: str | None,
+        objects: tuple[ObjectRef, ...],
+        line: int | None,
+    ) -> Balance:
+        b: Balance = new(Balance)
+        s0(b, kind)
+        s1(b, year)
+        s2(b, account)
+        s3(b, amount)
+        s4(b, quantity)
+        s5(b, period)
+        s6(b, objects)
+        s7(b, line)
+        return b
+
+    return make_balance
+
+
+make_balance: BalanceFactory = _balance_factory()
+"""Same arguments, same result as ``Balance(...)`` (positional), about twice as fast."""

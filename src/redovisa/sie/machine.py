@@ -19,7 +19,7 @@ from collections.abc import Callable
 from redovisa.core.diagnostics import Diagnostic, SourceRef
 from redovisa.sie import codes
 from redovisa.sie.checksum import MODULUS, Checksum
-from redovisa.sie.header import HeaderRecords
+from redovisa.sie.header import FAST_BALANCE, HeaderRecords
 from redovisa.sie.lexer import LexProblem, Record, lex_fields
 from redovisa.sie.records import Posting, SieFile, TransKind, UnknownRecord, Voucher
 from redovisa.sie.reporter import MAX_PER_CODE, Reporter
@@ -65,9 +65,11 @@ class SieParser(VoucherRecords, HeaderRecords):
         self.check_chars = True
         """Look for control characters and U+FFFD in each line (off when the caller did)."""
         self.fast_path = True
-        """Parse plain #TRANS rows with one pattern (the result is the same; tests switch it)."""
+        """Parse plain #TRANS, #PSALDO and #PBUDGET lines with one pattern each (the result is
+        the same; tests switch it)."""
         self._fast_ok = False
         self._fast_objects: dict[str, tuple[tuple[str, str], ...]] = {}
+        self._balance_objects = {}
         self._prelude: list[tuple[int, str]] = []
         self._first_record = ("", 0)
         self._ver: VerHead | None = None
@@ -118,16 +120,24 @@ class SieParser(VoucherRecords, HeaderRecords):
     # -- feeding -------------------------------------------------------------------------------
     def feed(self, lineno: int, line: str) -> Voucher | None:
         """Parse one line (no line end); returns a voucher when this line closed one."""
-        if self.check_chars and SUSPECT.search(line) is not None:
+        if (  # printable ASCII (most lines) has nothing SUSPECT looks for
+            self.check_chars
+            and not (line.isascii() and line.isprintable())
+            and SUSPECT.search(line) is not None
+        ):
             self._suspect(lineno, line)
         s = line.strip(" \t\r")
         if not s:
             return None
+        self.lines = lineno
         if self._fast_ok and s.startswith("#TRANS"):
             m = FAST_TRANS.fullmatch(s)
             if m is not None and self._fast_trans(m, lineno):
                 return None
-        self.lines = lineno
+        if s.startswith("#P") and self._ver is None and self.started and self.fast_path:
+            m = FAST_BALANCE.fullmatch(s)
+            if m is not None and self._fast_balance(m, lineno):
+                return None
         out = self._feed(lineno, s)
         self._fast_ok = (
             self._block == IN_BLOCK
