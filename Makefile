@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 PYTEST_ARGS ?=
 
-.PHONY: help setup demo test check lint types bench fuzz clean docs
+.PHONY: help setup demo test check lint types bench fuzz sanitize clean docs
 
 help:
 	@echo "make demo   build the Lystkom example report in every format into build/demo"
@@ -14,6 +14,7 @@ help:
 	@echo "make check  lint (ruff), types (mypy) and tests"
 	@echo "make bench  benchmarks (figures go in docs/performance.md)"
 	@echo "make fuzz   fuzz the SIE reader for longer"
+	@echo "make sanitize  the C import pass under AddressSanitizer and UBSan"
 
 $(STAMP): pyproject.toml setup.py src/redovisa/ledger/_native.c
 	$(PYTHON) -m venv $(VENV)
@@ -50,6 +51,18 @@ bench: $(STAMP)
 fuzz: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[fuzz]'
 	$(BIN)/python tests/fuzz/fuzz_sie.py -max_total_time=300 tests/fuzz/corpus
+
+# The C import pass under AddressSanitizer and UBSan, on the SIE corpus and damaged copies.
+SAN_DIR := build/sanitize
+sanitize: $(STAMP)
+	rm -rf $(SAN_DIR) && mkdir -p $(SAN_DIR) && cp -r src $(SAN_DIR)/
+	gcc -shared -fPIC -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -std=gnu11 \
+	  -I"$$($(BIN)/python -c 'import sysconfig; print(sysconfig.get_paths()["include"])')" \
+	  src/redovisa/ledger/_native.c \
+	  -o $(SAN_DIR)/src/redovisa/ledger/_native$$($(BIN)/python -c 'import sysconfig; print(sysconfig.get_config_var("EXT_SUFFIX"))')
+	ASAN_OPTIONS=detect_leaks=0 UBSAN_OPTIONS=halt_on_error=1 \
+	  LD_PRELOAD="$$(gcc -print-file-name=libasan.so):$$(gcc -print-file-name=libubsan.so)" \
+	  PYTHONPATH=$(SAN_DIR)/src $(BIN)/python tests/fuzz/native_sanitize.py
 
 clean:
 	rm -rf $(VENV) build .pytest_cache .mypy_cache .ruff_cache .hypothesis

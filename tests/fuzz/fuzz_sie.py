@@ -12,6 +12,7 @@ import atheris
 
 with atheris.instrument_imports():
     from redovisa.core.diagnostics import Diagnostic
+    from redovisa.ledger import native
     from redovisa.sie import parse_lines, parse_sie_bytes, parse_sie_text
 
 
@@ -23,6 +24,20 @@ def test_one_input(data: bytes) -> None:
     text = data.decode("utf-8", errors="replace")
     parse_sie_text(text, path="fuzz.se")
     parse_lines(enumerate(text.split("\n"), 1), path="fuzz.se")
+    fuzz_native(data)
+
+
+def fuzz_native(data: bytes) -> None:
+    """The C line pass, fed in two chunks cut at the first line end: a result or a reason."""
+    if not native.available():
+        return
+    cut = data.find(b"\n") + 1
+    parser = native.new_parser(native.decode_table("cp437"))
+    for chunk, final in ((data[:cut], False), (data[cut:], True)):
+        if parser.feed(chunk, final) is None:
+            assert isinstance(parser.reason, str)
+            return
+    parser.totals()
 
 
 def main() -> None:

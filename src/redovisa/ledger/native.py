@@ -54,7 +54,7 @@ try:
 except ImportError:  # built without a C compiler: the other paths do the work
     _native = None
 
-__all__ = ["NativeResult", "available", "native_import"]
+__all__ = ["NativeResult", "available", "decode_table", "native_import", "new_parser"]
 
 CHUNK = 16 << 20
 FIRST_CHUNK = 1 << 20
@@ -70,6 +70,13 @@ _QUANTITY = pa.decimal128(24, 6)
 def available() -> bool:
     """True when the C pass was built."""
     return _native is not None
+
+
+def new_parser(table: tuple[bytes, ...] | None) -> Any:
+    """A fresh C pass (for tests and fuzzing); see ``_native.pyi``."""
+    if _native is None:
+        raise RuntimeError("redovisa.ledger._native was not built")
+    return _native.Parser(table)
 
 
 @dataclass(slots=True)
@@ -103,7 +110,7 @@ class _State:
     rows: int = 0
 
 
-def _decode_table(encoding: str) -> tuple[bytes, ...] | None:
+def decode_table(encoding: str) -> tuple[bytes, ...] | None:
     """UTF-8 of every byte >= 0x80 in ``encoding`` (b"" where the encoding has none)."""
     if encoding == UTF8:
         return None
@@ -171,7 +178,7 @@ def native_import(
         return None
     encoding = scan.encoding
     parser = SieParser(display_path, verify_checksum=False)  # checked here, on all the lines
-    native = _native.Parser(None if scan.ascii_only else _decode_table(encoding))
+    native = _native.Parser(None if scan.ascii_only else decode_table(encoding))
     size = os.path.getsize(path) or 1
     state = _State(path, encoding)
     # the reader's parser reads the other lines in a thread of its own, in file order, while
