@@ -44,6 +44,7 @@ bench: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[bench]'
 	@command -v hledger >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1 && apt-get install -y -qq hledger ledger >/dev/null 2>&1; } || echo 'bench: hledger/ledger not installed; those comparisons are skipped'
 	$(BIN)/python bench/run.py
+	$(BIN)/python bench/bench_native.py
 	$(BIN)/python bench/bench_statements.py
 	$(BIN)/python bench/bench_assets.py
 	$(BIN)/python bench/bench_build.py

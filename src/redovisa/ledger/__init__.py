@@ -9,8 +9,9 @@ loads the store and the importer, not the queries the reports use.
 
 from __future__ import annotations
 
-import importlib
 from typing import TYPE_CHECKING
+
+from redovisa.core.lazy import lazy_exports
 
 if TYPE_CHECKING:
     from redovisa.ledger.importer import ImportOutcome, import_sie
@@ -71,17 +72,4 @@ _EXPORTS: dict[str, tuple[str, ...]] = {
     "redovisa.ledger.store": ("ImportInfo", "LedgerStore"),
     "redovisa.ledger.summary": ("AccountSummary", "SummaryBuilder", "summarize"),
 }
-_MODULE_OF = {name: module for module, names in _EXPORTS.items() for name in names}
-
-
-def __getattr__(name: str) -> object:
-    module = _MODULE_OF.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(module), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted({*globals(), *__all__})
+__getattr__, __dir__ = lazy_exports(__name__, globals(), _EXPORTS)

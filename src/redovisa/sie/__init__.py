@@ -6,8 +6,9 @@ of the package (``redovisa.sie.machine``, say, for the ledger import) does not l
 
 from __future__ import annotations
 
-import importlib
 from typing import TYPE_CHECKING
+
+from redovisa.core.lazy import lazy_exports
 
 if TYPE_CHECKING:
     from redovisa.sie.parser import (
@@ -97,17 +98,4 @@ _EXPORTS: dict[str, tuple[str, ...]] = {
         "write_sie",
     ),
 }
-_MODULE_OF = {name: module for module, names in _EXPORTS.items() for name in names}
-
-
-def __getattr__(name: str) -> object:
-    module = _MODULE_OF.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(module), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted({*globals(), *__all__})
+__getattr__, __dir__ = lazy_exports(__name__, globals(), _EXPORTS)
