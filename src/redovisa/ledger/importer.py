@@ -20,13 +20,7 @@ from typing import Literal
 from redovisa.core.diagnostics import Diagnostic, has_errors
 from redovisa.ledger.bulk import Progress, bulk_read, bulk_store, drop_temp
 from redovisa.ledger.daily import insert_daily
-from redovisa.ledger.loader import (
-    ImportCounts,
-    import_identity,
-    insert_header,
-    insert_organisation,
-    insert_vouchers,
-)
+from redovisa.ledger.loader import ImportCounts, insert_vouchers, replace_with
 from redovisa.ledger.native import native_import
 from redovisa.ledger.store import LedgerStore
 from redovisa.sie.parser import SieStream
@@ -119,12 +113,7 @@ def _import_reference(
             if has_errors(stream.diagnostics):
                 raise _Rejected
             sie = stream.header
-            identity = import_identity(sie, shown)
-            old = store.find_import(identity)
-            if old is not None:
-                store.delete_import(old)
-            insert_organisation(store, import_id, identity, sie, shown)
-            insert_header(store, import_id, sie)
+            replace_with(store, import_id, sie, shown)
             insert_daily(store, import_id)
             counts = ImportCounts(import_id, len(sie.accounts), vouchers, rows, len(sie.balances))
     except _Rejected:

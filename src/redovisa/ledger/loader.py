@@ -89,6 +89,20 @@ def begin_import(store: LedgerStore, identity: str) -> int:
     return store.next_import_id()
 
 
+def replace_with(store: LedgerStore, import_id: int, sie: SieFile, source_path: str) -> None:
+    """Make ``import_id`` (its rows already stored) the import of its organisation and year.
+
+    Drops the earlier import with the same identity and writes the organisation row and the
+    header tables (call inside the import's transaction).
+    """
+    identity = import_identity(sie, source_path)
+    old = store.find_import(identity)
+    if old is not None:
+        store.delete_import(old)
+    insert_organisation(store, import_id, identity, sie, source_path)
+    insert_header(store, import_id, sie)
+
+
 def insert_organisation(
     store: LedgerStore, import_id: int, identity: str, sie: SieFile, source_path: str
 ) -> None:

@@ -40,7 +40,7 @@ import pyarrow as pa
 
 from redovisa.core.diagnostics import Diagnostic, SourceRef, has_errors
 from redovisa.ledger.bulk import Progress, encoding_diagnostic
-from redovisa.ledger.loader import ImportCounts, import_identity, insert_header, insert_organisation
+from redovisa.ledger.loader import ImportCounts, replace_with
 from redovisa.ledger.scan import Scan, scan_file
 from redovisa.ledger.store import LedgerStore
 from redovisa.sie.checksum import MODULUS
@@ -213,12 +213,7 @@ def native_import(
                 raise _Rejected
             if progress:
                 progress("Skriver till databasen", 0.9)
-            identity = import_identity(sie, display_path)
-            old = store.find_import(identity)
-            if old is not None:
-                store.delete_import(old)
-            insert_organisation(store, imp, identity, sie, display_path)
-            insert_header(store, imp, sie)
+            replace_with(store, imp, sie, display_path)
             _store_totals(store, imp, totals)
             counts = ImportCounts(
                 imp, len(sie.accounts), state.vouchers, state.rows, len(sie.balances)
