@@ -322,6 +322,7 @@ typedef struct {
     Buf scratch, twin; /* scratch: the key of the row being read; twin: the pending #RTRANS */
 } Parser;
 
+/* The buffers of one chunk. */
 #define ALL_BUFS(self)                                                                           \
     &self->v_vno, &self->v_date, &self->v_regdate, &self->v_line, &self->v_start, &self->v_end,  \
         &self->v_series.off, &self->v_series.data, &self->v_number.off, &self->v_number.data,    \
@@ -332,8 +333,12 @@ typedef struct {
         &self->p_sign.off, &self->p_sign.data, &self->p_date_ok.bits, &self->p_text_ok.bits,     \
         &self->p_qty_ok.bits, &self->p_sign_ok.bits, &self->o_vno, &self->o_row, &self->o_pos,   \
         &self->o_dim.off, &self->o_dim.data, &self->o_obj.off, &self->o_obj.data, &self->header, \
-        &self->suspects, &self->cks, &self->twin, &self->scratch, &self->names.strs.off,                      \
-        &self->names.strs.data, &self->names.first_account, &self->names.first_dim
+        &self->suspects, &self->cks
+
+/* Buffers that live across chunks (the pending #RTRANS, the interned names). */
+#define LASTING_BUFS(self)                                                                      \
+    &self->twin, &self->scratch, &self->names.strs.off, &self->names.strs.data,                 \
+        &self->names.first_account, &self->names.first_dim
 
 #define ALL_STRS(self)                                                                           \
     &self->v_series, &self->v_number, &self->v_text, &self->v_sign, &self->p_account,            \
@@ -342,8 +347,7 @@ typedef struct {
 /* Empty the chunk's buffers (keeping their memory). */
 static int batch_reset(Parser *self) {
     Buf *bufs[] = {ALL_BUFS(self)};
-    size_t keep = 6; /* twin, scratch and the interned names live across chunks */
-    for (size_t i = 0; i < sizeof bufs / sizeof bufs[0] - keep; i++) bufs[i]->n = 0;
+    for (size_t i = 0; i < sizeof bufs / sizeof bufs[0]; i++) bufs[i]->n = 0;
     valid_reset(&self->v_text_ok);
     valid_reset(&self->v_regdate_ok);
     valid_reset(&self->v_sign_ok);
@@ -359,7 +363,7 @@ static int batch_reset(Parser *self) {
 }
 
 static void parser_release(Parser *self) {
-    Buf *bufs[] = {ALL_BUFS(self)};
+    Buf *bufs[] = {ALL_BUFS(self), LASTING_BUFS(self)};
     for (size_t i = 0; i < sizeof bufs / sizeof bufs[0]; i++) buf_free(bufs[i]);
     PyMem_RawFree(self->names.slots);
     self->names.slots = NULL;

@@ -24,7 +24,7 @@ from __future__ import annotations
 import contextlib
 import os
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -184,27 +184,37 @@ def _voucher_checks(store: LedgerStore, parser: SieParser) -> tuple[int, int]:
 def _reader_voucher_diagnostics(store: LedgerStore, parser: SieParser) -> None:
     """Let the reader itself judge the vouchers SQL found suspect, and keep what it says.
 
-    SQL finds a superset of the vouchers with problems; their lines go through a scratch
-    :class:`SieParser` (with the file's fiscal years), so codes and messages are the reader's.
+    SQL finds a superset of the vouchers with problems; their lines go through
+    :func:`reader_words`, so codes and messages are the reader's.
     """
+    vnos = [int(r[0]) for r in store.fetchall_named(q.SUSPECT_VOUCHERS, year_params(parser))]
+    if vnos:
+        lines = store.fetchall_named(q.SUSPECT_LINES, {"vnos": vnos})
+        reader_words(parser, ((int(ln), txt or "") for ln, txt in lines))
+
+
+def year_params(parser: SieParser) -> dict[str, object]:
+    """SQL parameters for "a voucher date outside the file's fiscal years"."""
     years = parser.sie.fiscal_years
-    params: dict[str, object] = {
+    return {
         "check_years": bool(years),
         "starts": [y.start for y in years] or [date(1, 1, 1)],
         "ends": [y.end for y in years] or [date(1, 1, 1)],
     }
-    vnos = [int(r[0]) for r in store.fetchall_named(q.SUSPECT_VOUCHERS, params)]
-    if not vnos:
-        return
+
+
+def reader_words(parser: SieParser, lines: Iterable[tuple[int, str]]) -> None:
+    """Feed voucher lines (number, text) to a scratch reader with the file's fiscal years and
+    add what it reports to ``parser``'s report: the fast paths never word a diagnostic."""
     scratch = SieParser(
         parser.path,
-        SieFile(fiscal_years=list(years)),
+        SieFile(fiscal_years=list(parser.sie.fiscal_years)),
         verify_checksum=False,
         max_per_code=1 << 62,
     )
     scratch.started = True
-    for ln, txt in store.fetchall_named(q.SUSPECT_LINES, {"vnos": vnos}):
-        scratch.feed(int(ln), txt or "")
+    for ln, txt in lines:
+        scratch.feed(ln, txt)
     for d in scratch.report.items:
         line = d.where.line if isinstance(d.where, SourceRef) else None
         parser.report.add(d.code, line, d.message)

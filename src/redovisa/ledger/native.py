@@ -31,15 +31,14 @@ from array import array
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from datetime import date
 from functools import partial
 from types import ModuleType
 from typing import Any
 
 import pyarrow as pa
 
-from redovisa.core.diagnostics import Diagnostic, SourceRef, has_errors
-from redovisa.ledger.bulk import Progress, encoding_diagnostic
+from redovisa.core.diagnostics import Diagnostic, has_errors
+from redovisa.ledger.bulk import Progress, encoding_diagnostic, reader_words, year_params
 from redovisa.ledger.loader import ImportCounts, replace_with
 from redovisa.ledger.scan import Scan, scan_file
 from redovisa.ledger.store import LedgerStore
@@ -477,28 +476,19 @@ def _checks(
             old = used.get(names[i])
             if line and (old is None or line < old):
                 used[names[i]] = line
-    years = parser.sie.fiscal_years
-    more = store.fetchall_named(
-        _MORE_SUSPECTS,
-        {
-            "imp": imp,
-            "check_years": bool(years),
-            "starts": [y.start for y in years] or [date(1, 1, 1)],
-            "ends": [y.end for y in years] or [date(1, 1, 1)],
-        },
-    )
+    more = store.fetchall_named(_MORE_SUSPECTS, {"imp": imp, **year_params(parser)})
     suspects = sorted({*state.suspects, *(int(r[0]) for r in more)})
     if suspects:
         _reread(parser, suspects, state)
 
 
 def _reread(parser: SieParser, vnos: list[int], state: _State) -> None:
-    """Feed the lines of the vouchers ``vnos`` (1-based) to a scratch reader; keep what it says."""
-    years = parser.sie.fiscal_years
-    scratch = SieParser(
-        parser.path, SieFile(fiscal_years=list(years)), verify_checksum=False, max_per_code=1 << 62
-    )
-    scratch.started = True
+    """Let the reader word what is wrong with the vouchers ``vnos`` (1-based), read again."""
+    reader_words(parser, _voucher_lines(vnos, state))
+
+
+def _voucher_lines(vnos: list[int], state: _State) -> Iterator[tuple[int, str]]:
+    """The non-blank lines of the vouchers ``vnos`` (ascending), with their numbers."""
     decoder = codecs.getdecoder(state.encoding)
     with open(state.path, "rb") as handle:
         # the line number of each voucher's #VER: count line ends up to its first byte
@@ -511,8 +501,5 @@ def _reread(parser: SieParser, vnos: list[int], state: _State) -> None:
             for i, raw in enumerate(text.split("\n")[: -1 if text.endswith("\n") else None]):
                 s = raw[:-1] if raw.endswith("\r") else raw
                 if s.strip(" \t\r"):
-                    scratch.feed(line + i, s)
+                    yield line + i, s
             pos = start
-    for d in scratch.report.items:
-        at = d.where.line if isinstance(d.where, SourceRef) else None
-        parser.report.add(d.code, at, d.message)

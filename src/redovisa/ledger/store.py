@@ -166,12 +166,9 @@ class LedgerStore:
 
     def insert_arrow(self, table: str, data: object) -> None:
         """Append a pyarrow table whose columns are in ``table``'s order."""
-        with mapped_errors(f"skriva {table}"):
-            self._con.register("_arrow_in", data)
-            try:
-                self._con.execute(f"INSERT INTO {table} SELECT * FROM _arrow_in").complete()
-            finally:
-                self._con.unregister("_arrow_in")
+        self.insert_from(
+            {"_arrow_in": f"INSERT INTO {table} SELECT * FROM _arrow_in"}, {"_arrow_in": data}
+        )
 
     def insert_from(self, statements: dict[str, str], tables: dict[str, object]) -> None:
         """Run each ``statements[name]`` with the Arrow table ``tables[name]`` as ``name``.
@@ -179,7 +176,7 @@ class LedgerStore:
         Through a relation rather than ``register``: a registered Arrow table stays in memory
         until the connection closes, which made a long import grow by every chunk.
         """
-        with mapped_errors():
+        with mapped_errors(f"skriva {', '.join(statements)}"):
             for name, sql in statements.items():
                 self._con.from_arrow(tables[name]).query(name, sql)
 
