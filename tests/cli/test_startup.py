@@ -21,6 +21,7 @@ import redovisa.ledger
 import redovisa.sie
 from redovisa.cli.commands import COMMANDS, SIE_SUBCOMMANDS, LazyCommand, LazyGroup
 from redovisa.cli.import_cmd import PROGRESS_AFTER, LazyProgress
+from redovisa.ledger import native_pass
 
 PROBE = """
 import atexit, sys
@@ -85,7 +86,9 @@ def test_import_help_imports_only_what_the_import_needs(tmp_path: Path) -> None:
     result, modules = run_probe(tmp_path, "import", "--help")
     assert result.returncode == 0, result.stderr
     assert "Läs in SIE-filer i databasen" in result.stdout
-    assert {"redovisa.cli.import_cmd", "redovisa.ledger.importer", "duckdb"} <= modules
+    assert "redovisa.cli.import_cmd" in modules
+    # DuckDB and pyarrow are imported only once the C pass over the file has started
+    assert loaded(modules, ("duckdb", "pyarrow", "redovisa.ledger.importer")) == []
     assert loaded(modules, NOT_FOR_IMPORT) == []
     others = sorted(m for m in modules if m.endswith("_cmd") and m != "redovisa.cli.import_cmd")
     assert others == []
@@ -98,6 +101,37 @@ def test_an_import_imports_only_what_it_needs(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert "verifikationer 1, transaktionsrader 2" in result.stdout
     assert loaded(modules, NOT_FOR_IMPORT) == []
+
+
+EARLY_PROBE = """
+import sys
+from redovisa.ledger import native_pass
+started = native_pass.start
+
+def start(path):
+    print("duckdb imported when the pass started:", "duckdb" in sys.modules)
+    return started(path)
+
+native_pass.start = start
+from redovisa.cli import main
+main(sys.argv[1:])
+"""
+
+
+@pytest.mark.skipif(not native_pass.available(), reason="C pass not built")
+def test_an_import_starts_the_c_pass_before_importing_duckdb(tmp_path: Path) -> None:
+    source = tmp_path / "bok.se"
+    source.write_bytes(LEDGER.encode("cp437"))
+    result = subprocess.run(
+        [sys.executable, "-c", EARLY_PROBE, "import", str(source), "--db", str(tmp_path / "r.db")],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=tmp_path,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "duckdb imported when the pass started: False" in result.stdout
+    assert "verifikationer 1, transaktionsrader 2" in result.stdout
 
 
 def test_top_level_help_imports_no_command(tmp_path: Path) -> None:

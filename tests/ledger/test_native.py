@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from sample import sample_sie
 from test_bulk import CORPUS_PARAMS, _write, content, sie_files
 
-from redovisa.ledger import native
+from redovisa.ledger import native, native_pass
 from redovisa.ledger.importer import import_sie
 from redovisa.ledger.store import TABLES, LedgerStore
 from redovisa.sie.records import Posting, SieFile, Voucher
@@ -156,12 +156,73 @@ def test_many_chunks_give_the_same_store(tmp_path: Path, monkeypatch: pytest.Mon
     path = _write(tmp_path, sample_sie())
     one = LedgerStore.open(":memory:")
     a = import_sie(one, path, method="native")
-    monkeypatch.setattr(native, "CHUNK", 64)  # a chunk ends mid-voucher, mid-line
-    monkeypatch.setattr(native, "FIRST_CHUNK", 100)
+    monkeypatch.setattr(native_pass, "CHUNK", 64)  # a chunk ends mid-voucher, mid-line
+    monkeypatch.setattr(native_pass, "FIRST_CHUNK", 100)
     many = LedgerStore.open(":memory:")
     b = import_sie(many, path, method="native")
     assert a.counts is not None and b.counts is not None
     assert content(one, a.counts.import_id) == content(many, b.counts.import_id)
+
+
+def test_stashed_rows_spill_to_a_file_and_give_the_same_store(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = _write(tmp_path, sample_sie())
+    one = LedgerStore.open(":memory:")
+    a = import_sie(one, path, method="native")
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
+    monkeypatch.setattr(native.tempfile, "tempdir", str(scratch))
+    monkeypatch.setattr(native, "STASH_BYTES", 0)  # vouchers and objects go to a file at once
+    monkeypatch.setattr(native_pass, "CHUNK", 200)
+    monkeypatch.setattr(native_pass, "FIRST_CHUNK", 100)
+    many = LedgerStore.open(":memory:")
+    b = import_sie(many, path, method="native")
+    assert a.counts is not None and b.counts is not None and b.method == "native"
+    assert content(one, a.counts.import_id) == content(many, b.counts.import_id)
+    assert list(scratch.iterdir()) == []  # the temporary files are gone
+
+
+def test_interrupt_while_rows_stream_leaves_store_unchanged(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = LedgerStore.open(":memory:")
+    path = _write(tmp_path, sample_sie())
+    assert import_sie(store, path, method="native").imported
+    before = {t: store.fetchall(f"SELECT * FROM {t} ORDER BY ALL") for t in TABLES}
+
+    def interrupt(batch: object) -> None:
+        raise KeyboardInterrupt  # Ctrl-C while DuckDB pulls the rows
+
+    monkeypatch.setattr(native, "_postings", interrupt)
+    with pytest.raises(KeyboardInterrupt):
+        import_sie(store, path, method="native")
+    assert {t: store.fetchall(f"SELECT * FROM {t} ORDER BY ALL") for t in TABLES} == before
+    # the connection is as it was: insertion order kept again after the rollback
+    assert store.fetchone("SELECT current_setting('preserve_insertion_order')") == (True,)
+
+
+def test_a_pass_left_unread_stops_when_closed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = _write(tmp_path, sample_sie())
+    monkeypatch.setattr(native_pass, "CHUNK", 64)  # more batches than may wait: the pass blocks
+    monkeypatch.setattr(native_pass, "FIRST_CHUNK", 64)
+    running = native_pass.start(path)
+    assert running is not None
+    running.close()
+    assert not running._thread.is_alive()
+
+
+def test_a_started_pass_is_used_and_closed(tmp_path: Path) -> None:
+    path = _write(tmp_path, sample_sie())
+    running = native_pass.start(path)
+    store = LedgerStore.open(":memory:")
+    outcome = import_sie(store, path, method="native", started=running)
+    assert outcome.method == "native" and outcome.imported
+    assert running is not None and not running._thread.is_alive()
+    with pytest.raises(RuntimeError):
+        next(running.batches())
 
 
 @settings(max_examples=30, deadline=None)

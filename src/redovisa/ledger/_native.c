@@ -1,15 +1,15 @@
 /*
  * redovisa.ledger._native: one pass over the bytes of an SIE file for the native import.
  *
- * Python (redovisa/ledger/native.py) feeds the file in chunks of whole lines. For each chunk
- * feed() returns the voucher lines (#VER, #TRANS, #RTRANS, #BTRANS in their canonical form) as column
- * buffers laid out as Apache Arrow arrays (int32 offsets for text, little-endian integers,
- * 16-byte decimals, LSB validity bitmaps), the other lines as (line number, bytes) for the
- * SIE reader's own parser, and the record bytes the #KSUMMA checksum covers. It also sums the
- * counted rows per account and day, per object, account and day, and per account and month of
- * the voucher date, and notes where each account and dimension is first used: totals() gives
- * these at the end. The line loop runs without the GIL, so DuckDB can store one chunk while
- * the next is read.
+ * Python (redovisa/ledger/native_pass.py, for native.py) feeds the file in chunks of whole
+ * lines. For each chunk feed() returns the voucher lines (#VER, #TRANS, #RTRANS, #BTRANS in
+ * their canonical form) as column buffers laid out as Apache Arrow arrays (int32 offsets for
+ * text, little-endian integers, 16-byte decimals, LSB validity bitmaps) and the other lines as
+ * (line number, bytes) for the SIE reader's own parser; Parser.crc is the running CRC-32 of
+ * the record bytes the #KSUMMA checksum covers. It also sums the counted rows per account and
+ * day, per object, account and day, and per account and month of the voucher date, and notes
+ * where each account and dimension is first used: totals() gives these at the end. The line
+ * loop runs without the GIL, so DuckDB can store one chunk while the next is read.
  *
  * Anything that is not canonical (a quote inside a bare token, a date that is not a date, a
  * block that is not "#VER / { / rows / }", a control character, mixed line ends, ...) makes
@@ -20,11 +20,64 @@
  * The meaning of every field follows redovisa/ledger/bulk_sql.py (the SQL bulk path) and the
  * reader's lexer (redovisa/sie/lexer.py); tests compare the paths on every corpus file and on
  * generated files.
+ *
+ * What keeps it fast (per row it writes about 50 bytes of columns and adds to three sums; the
+ * costs that matter are memory traffic, cache misses and per-line overhead):
+ *   - output: a chunk's column buffers go to Python without a copy, as Buffer objects (the
+ *     buffer protocol, read-only) that own their memory. When Python drops one, its memory
+ *     goes back to the parser's spares for that column, so later chunks write into memory
+ *     that is already mapped (no page faults, no zeroing). Buffers are sized up front from
+ *     the previous chunk's bytes per input byte, so they rarely grow (a copy) on the way.
+ *   - nullable columns (texts, row dates, quantities, signatures) are not written at all
+ *     while every value of the chunk is null: most files have none, and such a column is
+ *     returned as None anyway. The first value fills in the nulls before it.
+ *   - the line loop finds each line end and any control character in one scan, 16 bytes at a
+ *     time (SSE2, part of every x86-64; 8 bytes at a time elsewhere).
+ *   - the common row, "#TRANS account {objects} amount", is read by fast_trans() in one go;
+ *     every other line by the general lexer (a byte-class table), which also words the
+ *     reasons to bail. Short values are copied 16 bytes at once, short names interned by
+ *     their bytes as one integer.
+ *   - the #KSUMMA checksum: the record bytes it covers are gathered in a small staging buffer
+ *     that stays in the cache and folded into a CRC-32 (zlib's) by slicing-by-8; Python reads
+ *     the result as Parser.crc.
+ *   - the sums: a small window per table that stays in the cache, merged into the whole-file
+ *     groups a window at a time, by day, so that even the merge rarely misses the cache (see
+ *     "Sums per key"). The order of the groups in totals() is as it always was.
+ *
+ * Sections: portable loads; growable buffers and columns; CRC-32; interned names and sums;
+ * the parser object; lexing; the checksum bytes; values; records (on_ver, on_trans,
+ * fast_trans, on_line); the line loop; Buffer objects; the Python interface.
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 #include <stdint.h>
 #include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
+/* ---- portable loads ---------------------------------------------------------------------- */
+
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+#define LE64(x) __builtin_bswap64(x)
+#define LE32(x) __builtin_bswap32(x)
+#else
+#define LE64(x) (x)
+#define LE32(x) (x)
+#endif
+
+/* 8 or 4 bytes at p as a little-endian integer (the first byte lowest), on any byte order. */
+static inline uint64_t load64le(const void *p) {
+    uint64_t v;
+    memcpy(&v, p, 8);
+    return LE64(v);
+}
+
+static inline uint32_t load32le(const void *p) {
+    uint32_t v;
+    memcpy(&v, p, 4);
+    return LE32(v);
+}
 
 /* ---- growable buffers and Arrow-shaped columns ------------------------------------------ */
 
@@ -33,12 +86,20 @@ typedef struct {
     size_t n, cap;
 } Buf;
 
-/* Allocation without the GIL: plain malloc (PyMem_RawRealloc is safe without the GIL). */
+/* Allocation without the GIL: plain malloc (PyMem_Raw* is safe without the GIL). */
 static int buf_reserve(Buf *b, size_t add) {
     if (b->n + add <= b->cap) return 0;
     size_t cap = b->cap ? b->cap : 4096;
     while (cap < b->n + add) cap *= 2;
-    char *p = PyMem_RawRealloc(b->p, cap);
+    char *p;
+    if (b->n == 0) { /* nothing to keep: a fresh block instead of a realloc that copies */
+        PyMem_RawFree(b->p);
+        b->p = NULL;
+        b->cap = 0;
+        p = PyMem_RawMalloc(cap);
+    } else {
+        p = PyMem_RawRealloc(b->p, cap);
+    }
     if (!p) return -1;
     b->p = p;
     b->cap = cap;
@@ -52,6 +113,15 @@ static inline __attribute__((always_inline)) int buf_put(Buf *b, const void *src
     return 0;
 }
 
+/* n zero bytes */
+static int buf_zeros(Buf *b, size_t n) {
+    if (!n) return 0; /* (the buffer may have no memory yet: no memset on NULL) */
+    if (buf_reserve(b, n)) return -1;
+    memset(b->p + b->n, 0, n);
+    b->n += n;
+    return 0;
+}
+
 static void buf_free(Buf *b) {
     PyMem_RawFree(b->p);
     b->p = NULL;
@@ -61,7 +131,8 @@ static void buf_free(Buf *b) {
 typedef struct {
     Buf bits;
     int64_t n;
-} Valid; /* an Arrow validity bitmap being built */
+    int live; /* a value of this chunk was not null: the column (and this bitmap) is written */
+} Valid;  /* an Arrow validity bitmap being built */
 
 static inline __attribute__((always_inline)) int valid_put(Valid *v, int ok) {
     if ((v->n & 7) == 0) {
@@ -76,6 +147,16 @@ static inline __attribute__((always_inline)) int valid_put(Valid *v, int ok) {
 static void valid_reset(Valid *v) {
     v->bits.n = 0;
     v->n = 0;
+    v->live = 0;
+}
+
+/* The first value of a nullable column in this chunk, at row `row`: the rows before it were
+ * all null and nothing was written for them; write them now (zero values, zero bits). */
+static __attribute__((noinline)) int valid_start(Valid *v, int64_t row) {
+    if (buf_zeros(&v->bits, (size_t)(row + 7) / 8)) return -1;
+    v->n = row;
+    v->live = 1;
+    return 0;
 }
 
 typedef struct {
@@ -92,6 +173,41 @@ static inline int str_end(StrCol *c) {
     if (c->data.n > INT32_MAX) return -1;
     int32_t o = (int32_t)c->data.n;
     return buf_put(&c->off, &o, 4);
+}
+
+/* ---- CRC-32 (zlib's: reflected, polynomial 0xEDB88320) ----------------------------------- */
+
+/* Tables for slicing-by-8, filled once when the module is first imported and only read after
+ * that (so every Parser, in any thread, reads the same constant tables). */
+static uint32_t crc_tab[8][256];
+
+static void crc_init(void) {
+    static int ready = 0; /* (module init runs with the GIL held) */
+    if (ready) return;
+    for (uint32_t i = 0; i < 256; i++) {
+        uint32_t c = i;
+        for (int k = 0; k < 8; k++) c = (c & 1) ? (c >> 1) ^ 0xEDB88320u : c >> 1;
+        crc_tab[0][i] = c;
+    }
+    for (uint32_t i = 0; i < 256; i++)
+        for (int t = 1; t < 8; t++)
+            crc_tab[t][i] = (crc_tab[t - 1][i] >> 8) ^ crc_tab[0][crc_tab[t - 1][i] & 0xff];
+    ready = 1;
+}
+
+/* zlib.crc32(p[0..n), crc) */
+static uint32_t crc32_update(uint32_t crc, const uint8_t *p, size_t n) {
+    uint32_t c = ~crc;
+    while (n >= 8) {
+        uint32_t lo = load32le(p) ^ c, hi = load32le(p + 4);
+        c = crc_tab[7][lo & 0xff] ^ crc_tab[6][(lo >> 8) & 0xff] ^ crc_tab[5][(lo >> 16) & 0xff] ^
+            crc_tab[4][lo >> 24] ^ crc_tab[3][hi & 0xff] ^ crc_tab[2][(hi >> 8) & 0xff] ^
+            crc_tab[1][(hi >> 16) & 0xff] ^ crc_tab[0][hi >> 24];
+        p += 8;
+        n -= 8;
+    }
+    while (n--) c = crc_tab[0][(c ^ *p++) & 0xff] ^ (c >> 8);
+    return ~c;
 }
 
 /* ---- hash tables: interned strings and sums --------------------------------------------- */
@@ -141,21 +257,29 @@ static int interned_grow(Interned *t) {
 static int32_t intern_long(Interned *t, const char *s, size_t n);
 
 /* The id of the string s[0..n) (added when new); -1 on memory failure. Strings of at most 7
- * bytes (accounts, dimensions, most object ids) are looked up by their bytes as one integer in
- * a small direct-mapped cache before the general table. */
-static inline int32_t intern(Interned *t, const char *s, size_t n) {
-    if (n < 8) {
-        uint64_t key = (uint64_t)n << 56;
-        memcpy(&key, s, n); /* little-endian: the bytes fill the low end, the length the top */
-        size_t j = (size_t)((key * 0x9E3779B97F4A7C15ULL) >> 54); /* 1024 entries */
-        if (t->short_key[j] == key && t->short_id[j]) return t->short_id[j] - 1;
-        int32_t id = intern_long(t, s, n);
-        if (id >= 0) {
-            t->short_key[j] = key;
-            t->short_id[j] = id + 1;
-        }
-        return id;
+ * bytes (accounts, dimensions, most object ids) are looked up by their bytes as one integer
+ * (key: see short_key) in a small direct-mapped cache before the general table. */
+static inline int32_t intern_short(Interned *t, uint64_t key, const char *s, size_t n) {
+    size_t j = (size_t)((key * 0x9E3779B97F4A7C15ULL) >> 54); /* 1024 entries */
+    if (t->short_key[j] == key && t->short_id[j]) return t->short_id[j] - 1;
+    int32_t id = intern_long(t, s, n);
+    if (id >= 0) {
+        t->short_key[j] = key;
+        t->short_id[j] = id + 1;
     }
+    return id;
+}
+
+/* The cache key of a string of n < 8 bytes whose first 8 bytes (little-endian) are w: the
+ * bytes fill the low end (whatever the byte order), the length the top byte. */
+static inline uint64_t short_key(uint64_t w, size_t n) {
+    return (w & ((1ULL << (8 * n)) - 1)) | (uint64_t)n << 56;
+}
+
+/* intern_short or the general table; s must have 8 readable bytes (the column buffers keep
+ * slack after every value for this). */
+static inline int32_t intern(Interned *t, const char *s, size_t n) {
+    if (n < 8) return intern_short(t, short_key(load64le(s), n), s, n);
     return intern_long(t, s, n);
 }
 
@@ -182,89 +306,249 @@ static int32_t intern_long(Interned *t, const char *s, size_t n) {
 
 typedef struct {
     uint64_t k1, k2;
-    int64_t debit, credit, n; /* öre; debit = sum of amounts > 0, credit = the others */
+    uint64_t debit, credit; /* öre as two's complement (wraps like int64 without UB) */
+    int64_t n;              /* debit = sum of amounts > 0, credit = the others */
 } Sum;
 
-/* Sums in a small open-addressing table that stays in the cache: when it is half full its
- * groups are moved to a list of partial sums and it starts again. At the end equal keys in the
- * list are added up (rows come roughly in date order, so the list is not much longer than the
- * number of groups). */
+/* Sums per key, in two levels. A window of recent groups (at most cap / 2) is an
+ * open-addressing index (cap slots, linear probing from mix(k1, k2)) into a dense array of
+ * partial sums: small enough to stay in the cache. When a new group would make the window
+ * more than half full, the window is merged into the groups of the whole file, in slot order
+ * of the index, and starts again.
+ *
+ * The order of the groups in totals() is the order in which they first reach the whole-file
+ * groups, so it follows from the window's size, hash, probing and merge points: these are
+ * part of the output and stay as they are. (The window used to hold the sums in its slots,
+ * 40 bytes each, 640 KB for the objects; an index of 4-byte slots over a dense array has the
+ * same slot order in half the memory. And the windows used to be moved to a list that was
+ * added up at the end: a list as long as the groups, written, grown and read again.)
+ *
+ * A merge must find which groups of the window the file already has. Every key has a
+ * bucket, the low half of k2 (the day, or the month for the month sums), and rows come
+ * roughly in date order: so most buckets of a window are new at its merge, and all their
+ * groups are new without a look-up. Only a bucket that earlier merges added to needs an
+ * index of its groups (built when first needed). So a merge rarely leaves the cache, where
+ * an index of all groups would miss it for nearly every group. */
 typedef struct {
-    Sum *slots;
-    size_t count;
-    size_t cap; /* a power of two, set before the first use: small for few groups */
-    Buf done; /* partial sums (Sum) moved out of the table */
+    uint32_t key;    /* the low half of k2 */
+    uint32_t seen;   /* the last merge that met this bucket */
+    size_t old;      /* its groups from earlier merges */
+    Buf members;     /* its groups (uint32 numbers in the whole-file list), in order */
+    uint32_t *index; /* NULL, or by mix(k1, k2): member group + 1 (0 = empty) */
+    size_t icap;
+} Bucket;
+
+#define GROUP_BLOCK 16384
+
+typedef struct {
+    uint32_t *index; /* per slot: 0 empty, else (hash tag << 16) | (entry + 1) */
+    Sum *dense;      /* the window's groups in order of arrival */
+    uint16_t *order; /* room to list them in slot order (for a merge) */
+    size_t count;    /* groups in the window */
+    size_t cap;      /* slots: a power of two <= 65536, set before the first use */
+    Sum **blocks;    /* the whole file's groups, in order of first merge, GROUP_BLOCK to a */
+    size_t groups;   /* block (a list that grows without being copied) */
+    size_t nblocks;
+    Buf buckets;     /* Bucket */
+    uint32_t *bmap;  /* buckets by key: bucket + 1 (0 = empty) */
+    size_t bcap;
+    uint32_t merges;
 } Sums;
 
+/* Whole-file group number g. */
+static inline Sum *group_at(const Sums *t, size_t g) {
+    return &t->blocks[g / GROUP_BLOCK][g % GROUP_BLOCK];
+}
+
+/* The bucket of key `key` (added when new): its number, or -1 without memory. */
+static int64_t bucket_of(Sums *t, uint32_t key) {
+    size_t nb = t->buckets.n / sizeof(Bucket);
+    if ((nb + 1) * 2 > t->bcap) { /* grow the map */
+        size_t cap = t->bcap ? t->bcap * 2 : 256;
+        uint32_t *map = PyMem_RawCalloc(cap, sizeof *map);
+        if (!map) return -1;
+        const Bucket *b = (const Bucket *)t->buckets.p;
+        for (size_t i = 0; i < nb; i++) {
+            size_t j = mix(b[i].key, 0) & (cap - 1);
+            while (map[j]) j = (j + 1) & (cap - 1);
+            map[j] = (uint32_t)i + 1;
+        }
+        PyMem_RawFree(t->bmap);
+        t->bmap = map;
+        t->bcap = cap;
+    }
+    size_t j = mix(key, 0) & (t->bcap - 1);
+    for (uint32_t x; (x = t->bmap[j]); j = (j + 1) & (t->bcap - 1))
+        if (((const Bucket *)t->buckets.p)[x - 1].key == key) return x - 1;
+    Bucket nbk = {key, 0, 0, {NULL, 0, 0}, NULL, 0};
+    if (buf_put(&t->buckets, &nbk, sizeof nbk)) return -1;
+    t->bmap[j] = (uint32_t)nb + 1;
+    return (int64_t)nb;
+}
+
+/* Group g (a member of bk) into bk's index. */
+static void bucket_index_put(Bucket *bk, const Sums *t, uint32_t g) {
+    const Sum *s = group_at(t, g);
+    size_t j = mix(s->k1, s->k2) & (bk->icap - 1);
+    while (bk->index[j]) j = (j + 1) & (bk->icap - 1);
+    bk->index[j] = g + 1;
+}
+
+/* (Re)build bk's index for `count` members, all of them (room for twice as many). */
+static int bucket_index(Bucket *bk, const Sums *t, size_t count) {
+    size_t cap = 64;
+    while (cap < 4 * count) cap *= 2;
+    uint32_t *index = PyMem_RawCalloc(cap, sizeof *index);
+    if (!index) return -1;
+    PyMem_RawFree(bk->index);
+    bk->index = index;
+    bk->icap = cap;
+    const uint32_t *m = (const uint32_t *)bk->members.p;
+    for (size_t i = 0; i < bk->members.n / 4; i++) bucket_index_put(bk, t, m[i]);
+    return 0;
+}
+
+/* One group of the window into the whole-file groups. */
+static int groups_add(Sums *t, const Sum *s) {
+    int64_t b = bucket_of(t, (uint32_t)s->k2);
+    if (b < 0) return -1;
+    Bucket *bk = &((Bucket *)t->buckets.p)[b];
+    size_t nm = bk->members.n / 4;
+    if (bk->seen != t->merges) { /* the first of this merge: what came before is old */
+        bk->seen = t->merges;
+        bk->old = nm;
+    }
+    if (bk->old) { /* the file may have it: look it up */
+        if (!bk->index && bucket_index(bk, t, nm)) return -1;
+        for (size_t j = mix(s->k1, s->k2) & (bk->icap - 1); bk->index[j];
+             j = (j + 1) & (bk->icap - 1)) {
+            Sum *g = group_at(t, bk->index[j] - 1);
+            if (g->k1 == s->k1 && g->k2 == s->k2) {
+                g->debit += s->debit;
+                g->credit += s->credit;
+                g->n += s->n;
+                return 0;
+            }
+        }
+    }
+    if (t->groups >= UINT32_MAX) return -1; /* a new group */
+    if (t->groups % GROUP_BLOCK == 0) {
+        Sum **blocks = PyMem_RawRealloc(t->blocks, (t->nblocks + 1) * sizeof *blocks);
+        if (!blocks) return -1;
+        t->blocks = blocks;
+        if (!(blocks[t->nblocks] = PyMem_RawMalloc(GROUP_BLOCK * sizeof(Sum)))) return -1;
+        t->nblocks++;
+    }
+    uint32_t g = (uint32_t)t->groups++;
+    *group_at(t, g) = *s;
+    Buf *m = &bk->members; /* most buckets stay small: grow from 64 bytes, not buf_put's 4 KB */
+    if (m->n + 4 > m->cap) {
+        size_t cap = m->cap ? m->cap * 2 : 64;
+        char *p = PyMem_RawRealloc(m->p, cap);
+        if (!p) return -1;
+        m->p = p;
+        m->cap = cap;
+    }
+    memcpy(m->p + m->n, &g, 4);
+    m->n += 4;
+    if (bk->index) {
+        if ((nm + 1) * 2 > bk->icap) return bucket_index(bk, t, nm + 1);
+        bucket_index_put(bk, t, g);
+    }
+    return 0;
+}
+
+/* The window into the whole-file groups, in slot order; the window is empty afterwards. The
+ * entries are listed in slot order first: slot order jumps around the dense array, which
+ * has left the cache by now, so each entry is prefetched a few ahead of its turn. */
 static int sums_flush(Sums *t) {
-    if (!t->slots) return 0;
+    if (!t->count) return 0;
+    t->merges++;
+    size_t n = 0;
     for (size_t i = 0; i < t->cap; i++)
-        if (t->slots[i].n && buf_put(&t->done, &t->slots[i], sizeof(Sum))) return -1;
-    memset(t->slots, 0, t->cap * sizeof *t->slots);
+        if (t->index[i]) {
+            t->order[n++] = (uint16_t)((t->index[i] & 0xffff) - 1);
+            t->index[i] = 0;
+        }
+    for (size_t i = 0; i < n; i++) {
+        if (i + 8 < n) __builtin_prefetch(&t->dense[t->order[i + 8]]);
+        if (groups_add(t, &t->dense[t->order[i]])) return -1; /* (the window is gone) */
+    }
     t->count = 0;
     return 0;
 }
 
 static int sums_add(Sums *t, uint64_t k1, uint64_t k2, int64_t amount) {
-    if (!t->slots && !(t->slots = PyMem_RawCalloc(t->cap, sizeof *t->slots))) return -1;
-    size_t mask = t->cap - 1, j = mix(k1, k2) & mask;
-    Sum *s = &t->slots[j];
-    while (s->n && (s->k1 != k1 || s->k2 != k2)) {
-        j = (j + 1) & mask;
-        s = &t->slots[j];
-    }
-    if (!s->n) {
-        if (t->count * 2 >= t->cap) {
-            if (sums_flush(t)) return -1;
-            return sums_add(t, k1, k2, amount);
+    if (__builtin_expect(!t->index, 0)) { /* the first addition: the window */
+        uint32_t *index = PyMem_RawCalloc(t->cap, sizeof *index);
+        Sum *dense = PyMem_RawMalloc(t->cap / 2 * sizeof *dense);
+        uint16_t *order = PyMem_RawMalloc(t->cap / 2 * sizeof *order);
+        if (!index || !dense || !order) {
+            PyMem_RawFree(index);
+            PyMem_RawFree(dense);
+            PyMem_RawFree(order);
+            return -1;
         }
-        s->k1 = k1;
-        s->k2 = k2;
-        t->count++;
+        t->index = index;
+        t->dense = dense;
+        t->order = order;
+    }
+    uint64_t h = mix(k1, k2);
+    size_t mask = t->cap - 1, j = h & mask;
+    uint32_t tag = (uint32_t)(h >> 48) << 16;
+    Sum *s;
+    for (uint32_t x;; j = (j + 1) & mask) {
+        x = t->index[j];
+        if (!x) { /* a new group */
+            if (t->count * 2 >= t->cap) {
+                if (sums_flush(t)) return -1;
+                return sums_add(t, k1, k2, amount);
+            }
+            s = &t->dense[t->count++];
+            *s = (Sum){k1, k2, 0, 0, 0};
+            t->index[j] = tag | (uint32_t)t->count;
+            break;
+        }
+        if ((x & 0xffff0000u) == tag) {
+            s = &t->dense[(x & 0xffff) - 1];
+            if (s->k1 == k1 && s->k2 == k2) break;
+        }
     }
     if (amount > 0)
-        s->debit += amount;
+        s->debit += (uint64_t)amount;
     else
-        s->credit += amount;
+        s->credit += (uint64_t)amount;
     s->n++;
     return 0;
 }
 
-/* All groups, each once: the table emptied into the list, equal keys added up in a hash table
- * sized for the list (one pass), the list rewritten with one entry per group. */
+/* All groups, each once, in order (group_at); their number in *count. */
 static int sums_finish(Sums *t, size_t *count) {
     if (sums_flush(t)) return -1;
-    Sum *v = (Sum *)t->done.p;
-    size_t n = t->done.n / sizeof(Sum), m = 0, cap = 1024;
-    while (cap < 2 * n) cap *= 2;
-    int64_t *slot = PyMem_RawMalloc(cap * sizeof *slot); /* index into v + 1, 0 = empty */
-    if (!slot) return -1;
-    memset(slot, 0, cap * sizeof *slot);
-    for (size_t i = 0; i < n; i++) {
-        size_t j = mix(v[i].k1, v[i].k2) & (cap - 1);
-        while (slot[j] && (v[slot[j] - 1].k1 != v[i].k1 || v[slot[j] - 1].k2 != v[i].k2))
-            j = (j + 1) & (cap - 1);
-        if (slot[j]) {
-            Sum *g = &v[slot[j] - 1];
-            g->debit += v[i].debit;
-            g->credit += v[i].credit;
-            g->n += v[i].n;
-        } else {
-            v[m] = v[i]; /* m <= i: compacting in place keeps earlier groups where they are */
-            slot[j] = (int64_t)++m;
-        }
-    }
-    PyMem_RawFree(slot);
-    t->done.n = m * sizeof(Sum);
-    *count = m;
+    *count = t->groups;
     return 0;
 }
 
 static void sums_free(Sums *t) {
-    PyMem_RawFree(t->slots);
-    t->slots = NULL;
-    t->count = 0;
-    buf_free(&t->done);
+    PyMem_RawFree(t->index);
+    PyMem_RawFree(t->dense);
+    PyMem_RawFree(t->order);
+    t->order = NULL;
+    Bucket *b = (Bucket *)t->buckets.p;
+    for (size_t i = 0; i < t->buckets.n / sizeof(Bucket); i++) {
+        buf_free(&b[i].members);
+        PyMem_RawFree(b[i].index);
+    }
+    buf_free(&t->buckets);
+    PyMem_RawFree(t->bmap);
+    t->index = NULL;
+    t->dense = NULL;
+    t->bmap = NULL;
+    for (size_t i = 0; i < t->nblocks; i++) PyMem_RawFree(t->blocks[i]);
+    PyMem_RawFree(t->blocks);
+    t->blocks = NULL;
+    t->count = t->bcap = t->groups = t->nblocks = 0;
+    t->merges = 0;
 }
 
 /* ---- the parser object ------------------------------------------------------------------ */
@@ -280,7 +564,18 @@ typedef struct {
 
 enum { ST_START, ST_HEADER, ST_AFTER_VER, ST_IN_BLOCK, ST_AFTER_BLOCK };
 
+/* Output buffers handed to Python per chunk (see OUT_BUFS), spare blocks kept per buffer. */
+#define N_OUT 42
+#define N_SPARE 2
+/* Checksum bytes gathered before they go through the CRC (small: it stays in the L1 cache). */
+#define CK_STAGE 8192
+
 typedef struct {
+    char *p;
+    size_t cap;
+} Spare;
+
+typedef struct Parser {
     PyObject_HEAD
     /* decoding of bytes >= 0x80 (translate = 0: copy bytes as they are) */
     int translate;
@@ -302,6 +597,9 @@ typedef struct {
     int vsuspect;      /* the current voucher has something the reader must word */
     int rtrans;        /* the last row was an #RTRANS waiting for its #TRANS twin */
     const char *reason;
+    const uint8_t *end; /* end of the chunk being read: loads of 16 bytes never pass it */
+    uint64_t date_key;  /* the last date read (its 8 bytes; 0: none) and its day number */
+    int32_t date_days;
     /* vouchers */
     Buf v_vno, v_date, v_regdate, v_line, v_start, v_end;
     StrCol v_series, v_number, v_text, v_sign;
@@ -313,17 +611,26 @@ typedef struct {
     /* posting objects */
     Buf o_vno, o_row, o_pos;
     StrCol o_dim, o_obj;
-    /* other lines (int64 line, start, end within the chunk), suspects (int64 vno), checksum */
-    Buf header, suspects, cks;
+    /* other lines (int64 line, start, end within the chunk), suspects (int64 vno) */
+    Buf header, suspects;
     int64_t n_v, n_p, n_o;
+    /* the #KSUMMA checksum: CRC-32 of the bytes so far, the last few staged before it */
+    uint32_t crc;
+    size_t ck_n;
+    uint8_t ck[CK_STAGE + 16]; /* + 16: short copies always move 16 bytes */
+    /* memory of the output buffers: spares given back by dropped Buffers (touched only with
+     * the GIL held), and each buffer's bytes per input byte in the last chunk (to size it) */
+    Spare spare[N_OUT][N_SPARE];
+    double per_byte[N_OUT];
     /* totals over the whole file */
     Interned names;
     Sums day, day_object, months;
     Buf scratch, twin; /* scratch: the key of the row being read; twin: the pending #RTRANS */
 } Parser;
 
-/* The buffers of one chunk. */
-#define ALL_BUFS(self)                                                                           \
+/* The buffers of one chunk that go to Python (the index in this list is the buffer's slot for
+ * spare memory). */
+#define OUT_BUFS(self)                                                                           \
     &self->v_vno, &self->v_date, &self->v_regdate, &self->v_line, &self->v_start, &self->v_end,  \
         &self->v_series.off, &self->v_series.data, &self->v_number.off, &self->v_number.data,    \
         &self->v_text.off, &self->v_text.data, &self->v_sign.off, &self->v_sign.data,            \
@@ -332,29 +639,72 @@ typedef struct {
         &self->p_account.off, &self->p_account.data, &self->p_text.off, &self->p_text.data,      \
         &self->p_sign.off, &self->p_sign.data, &self->p_date_ok.bits, &self->p_text_ok.bits,     \
         &self->p_qty_ok.bits, &self->p_sign_ok.bits, &self->o_vno, &self->o_row, &self->o_pos,   \
-        &self->o_dim.off, &self->o_dim.data, &self->o_obj.off, &self->o_obj.data, &self->header, \
-        &self->suspects, &self->cks
+        &self->o_dim.off, &self->o_dim.data, &self->o_obj.off, &self->o_obj.data, &self->suspects
 
 /* Buffers that live across chunks (the pending #RTRANS, the interned names). */
 #define LASTING_BUFS(self)                                                                      \
-    &self->twin, &self->scratch, &self->names.strs.off, &self->names.strs.data,                 \
+    &self->header, &self->twin, &self->scratch, &self->names.strs.off, &self->names.strs.data,  \
         &self->names.first_account, &self->names.first_dim
 
 #define ALL_STRS(self)                                                                           \
     &self->v_series, &self->v_number, &self->v_text, &self->v_sign, &self->p_account,            \
         &self->p_text, &self->p_sign, &self->o_dim, &self->o_obj
 
-/* Empty the chunk's buffers (keeping their memory). */
-static int batch_reset(Parser *self) {
-    Buf *bufs[] = {ALL_BUFS(self)};
-    for (size_t i = 0; i < sizeof bufs / sizeof bufs[0]; i++) bufs[i]->n = 0;
-    valid_reset(&self->v_text_ok);
-    valid_reset(&self->v_regdate_ok);
-    valid_reset(&self->v_sign_ok);
-    valid_reset(&self->p_date_ok);
-    valid_reset(&self->p_text_ok);
-    valid_reset(&self->p_qty_ok);
-    valid_reset(&self->p_sign_ok);
+#define ALL_VALID(self)                                                                          \
+    &self->v_text_ok, &self->v_regdate_ok, &self->v_sign_ok, &self->p_date_ok, &self->p_text_ok, \
+        &self->p_qty_ok, &self->p_sign_ok
+
+/* Chunks smaller than this are not worth sizing buffers for (nor learning sizes from). */
+#define SIZE_FROM 65536
+
+/* Bytes per input byte of each buffer in OUT_BUFS before the parser has seen a chunk with
+ * rows: a typical file has a voucher in 200 bytes, a row in 50 and an object in 40 (the
+ * nullable columns start empty). Only a first guess, so the first large chunk does not grow
+ * its buffers step by step (each step a copy into fresh memory). */
+#define PV(w) ((w) / 200.0)
+#define PP(w) ((w) / 50.0)
+#define PO(w) ((w) / 40.0)
+static const double DEFAULT_PER_BYTE[N_OUT] = {
+    PV(8), PV(4), 0, PV(8), PV(8), PV(8), PV(4), PV(1), PV(4), PV(5), 0, 0, 0, 0, 0, 0, 0,
+    PP(8), PP(4), PP(16), 0, 0, PP(1), PP(8), PP(4), PP(4), 0, 0, 0, 0, 0, 0, 0, 0,
+    PO(8), PO(4), PO(4), PO(4), PO(2), PO(4), PO(4), 0};
+
+/* Empty the chunk's buffers for a chunk of len bytes (with the GIL: it takes spares). A buffer
+ * given to Python last time starts on a spare block if there is one; every buffer gets room
+ * for what the last chunk needed per input byte (and a little more), so it rarely grows. */
+static int batch_reset(Parser *self, Py_ssize_t len) {
+    Buf *bufs[] = {OUT_BUFS(self)};
+    _Static_assert(sizeof bufs / sizeof bufs[0] == N_OUT, "N_OUT: the number of OUT_BUFS");
+    for (size_t i = 0; i < N_OUT; i++) {
+        Buf *b = bufs[i];
+        b->n = 0;
+        if (!b->p) { /* the largest spare */
+            Spare *best = NULL;
+            for (int k = 0; k < N_SPARE; k++)
+                if (self->spare[i][k].p && (!best || self->spare[i][k].cap > best->cap))
+                    best = &self->spare[i][k];
+            if (best) {
+                b->p = best->p;
+                b->cap = best->cap;
+                best->p = NULL;
+                best->cap = 0;
+            }
+        }
+        if (len >= SIZE_FROM && self->per_byte[i] > 0) {
+            /* a block that holds the estimate is kept; a new one gets a margin */
+            double guess = self->per_byte[i] * (double)len;
+            if (guess * 1.03 + 256 > (double)b->cap && guess < 1e15) {
+                size_t want = (size_t)(guess * 1.25) + 4096;
+                PyMem_RawFree(b->p); /* nothing to keep: no realloc */
+                b->cap = 0;
+                if (!(b->p = PyMem_RawMalloc(want))) return -1;
+                b->cap = want;
+            }
+        }
+    }
+    self->header.n = 0;
+    Valid *valid[] = {ALL_VALID(self)};
+    for (size_t i = 0; i < sizeof valid / sizeof valid[0]; i++) valid_reset(valid[i]);
     self->n_v = self->n_p = self->n_o = 0;
     StrCol *cols[] = {ALL_STRS(self)};
     for (size_t i = 0; i < sizeof cols / sizeof cols[0]; i++)
@@ -362,8 +712,16 @@ static int batch_reset(Parser *self) {
     return 0;
 }
 
+/* After a chunk of len bytes: how much each buffer needed, for sizing the next (learnt from
+ * chunks with rows: a header says nothing about the vouchers). */
+static void learn_sizes(Parser *self, Py_ssize_t len) {
+    if (len < SIZE_FROM || self->n_p == 0) return;
+    Buf *bufs[] = {OUT_BUFS(self)};
+    for (size_t i = 0; i < N_OUT; i++) self->per_byte[i] = (double)bufs[i]->n / (double)len;
+}
+
 static void parser_release(Parser *self) {
-    Buf *bufs[] = {ALL_BUFS(self), LASTING_BUFS(self)};
+    Buf *bufs[] = {OUT_BUFS(self), LASTING_BUFS(self)};
     for (size_t i = 0; i < sizeof bufs / sizeof bufs[0]; i++) buf_free(bufs[i]);
     PyMem_RawFree(self->names.slots);
     self->names.slots = NULL;
@@ -383,20 +741,26 @@ static void parser_release(Parser *self) {
 
 static inline int is_sep(uint8_t c) { return c == ' ' || c == '\t'; }
 
-/* One quoted string from p (at the opening quote); returns the closing quote or NULL. */
+/* Byte classes for the lexer: one table look-up per byte instead of a row of comparisons. */
+enum { C_SEP = 1, C_QUOTE = 2, C_OPEN = 4, C_CLOSE = 8, C_BSL = 16 };
+static const uint8_t CLS[256] = {[' '] = C_SEP,   ['\t'] = C_SEP,   ['"'] = C_QUOTE,
+                                 ['{'] = C_OPEN,  ['}'] = C_CLOSE,  ['\\'] = C_BSL};
+
+/* One quoted string from p (at the opening quote); returns the closing quote or NULL. A \"
+ * is an escaped quote; any other backslash is itself. */
 static const uint8_t *scan_quoted(const uint8_t *p, const uint8_t *e, int *esc) {
     p++;
-    while (p < e) {
-        if (*p == '\\' && p + 1 < e && p[1] == '"') {
+    for (;;) {
+        while (p < e && !(CLS[*p] & (C_QUOTE | C_BSL))) p++;
+        if (p >= e) return NULL;
+        if (*p == '"') return p;
+        if (p + 1 < e && p[1] == '"') {
             *esc = 1;
             p += 2;
-        } else if (*p == '"') {
-            return p;
         } else {
             p++;
         }
     }
-    return NULL;
 }
 
 /* The fields after a label, as the reader's lexer gives them; 1 (bail) on anything it would
@@ -446,10 +810,9 @@ static int lex(Parser *self, const uint8_t *p, const uint8_t *e, Tok *toks, int 
                 } else {
                     it->kind = 'b';
                     it->s = p;
-                    while (p < e && !is_sep(*p) && *p != '}') {
-                        if (*p == '"' || *p == '{') BAIL("citat eller klammer i objekt");
-                        p++;
-                    }
+                    while (p < e && !(CLS[*p] & (C_SEP | C_QUOTE | C_OPEN | C_CLOSE))) p++;
+                    if (p < e && (CLS[*p] & (C_QUOTE | C_OPEN)))
+                        BAIL("citat eller klammer i objekt");
                     it->e = p;
                 }
                 t->items++;
@@ -459,10 +822,8 @@ static int lex(Parser *self, const uint8_t *p, const uint8_t *e, Tok *toks, int 
         } else {
             t->kind = 'b';
             t->s = p;
-            while (p < e && !is_sep(*p)) {
-                if (*p == '"' || *p == '{' || *p == '}') BAIL("citat eller klammer i fält");
-                p++;
-            }
+            while (p < e && !(CLS[*p] & (C_SEP | C_QUOTE | C_OPEN | C_CLOSE))) p++;
+            if (p < e && !is_sep(*p)) BAIL("citat eller klammer i fält");
             t->e = p;
         }
     }
@@ -470,12 +831,31 @@ static int lex(Parser *self, const uint8_t *p, const uint8_t *e, Tok *toks, int 
     return 0;
 }
 
-/* Append a token's value (quotes removed, \" unescaped, bytes >= 0x80 decoded). */
+/* The high bits of the first n (<= 16) of the 16 bytes lo, hi: non-zero when one is >= 0x80. */
+static inline uint64_t high_bits(uint64_t lo, uint64_t hi, size_t n) {
+    const uint64_t h = 0x8080808080808080ULL;
+    uint64_t mlo = n >= 8 ? h : h & ((1ULL << (8 * n)) - 1);
+    uint64_t mhi = n >= 16 ? h : n <= 8 ? 0 : h & ((1ULL << (8 * (n - 8))) - 1);
+    return (lo & mlo) | (hi & mhi);
+}
+
+/* Append a token's value (quotes removed, \" unescaped, bytes >= 0x80 decoded). Leaves 16
+ * bytes of slack after the value (intern() reads 8 bytes from its start). */
 static inline int put_value(Parser *self, Buf *out, const Tok *t) {
     const uint8_t *p = t->s, *e = t->e;
-    if (out->n + (size_t)(e - p) * 3 > out->cap && buf_reserve(out, (size_t)(e - p) * 3)) return -1;
+    size_t len = (size_t)(e - p);
+    if (out->n + len * 3 + 16 > out->cap && buf_reserve(out, len * 3 + 16)) return -1;
     char *o = out->p + out->n;
-    if (!t->esc) { /* the common case: copy, decoding bytes >= 0x80 */
+    if (!t->esc && len <= 16 && self->end - p >= 16) {
+        /* most values: short, nothing to unescape and nothing to decode: one 16-byte copy */
+        uint64_t lo = load64le(p), hi = load64le(p + 8);
+        if (!self->translate || !high_bits(lo, hi, len)) {
+            memcpy(o, p, 16);
+            out->n += len;
+            return 0;
+        }
+    }
+    if (!t->esc) { /* copy, decoding bytes >= 0x80 */
         while (p < e && *p < 0x80) *o++ = (char)*p++;
         if (p == e) {
             out->n = (size_t)(o - out->p);
@@ -512,7 +892,7 @@ static inline int put_value(Parser *self, Buf *out, const Tok *t) {
     return 0;
 }
 
-/* Raw value bytes (quotes removed, \" unescaped, no decoding) for the checksum. */
+/* Raw value bytes (quotes removed, \" unescaped, no decoding), for the #RTRANS twin key. */
 static inline int put_raw(Buf *out, const Tok *t) {
     const uint8_t *p = t->s, *e = t->e;
     if (!t->esc) return buf_put(out, p, (size_t)(e - p));
@@ -536,9 +916,124 @@ static inline int put_str(Parser *self, StrCol *c, const Tok *t) {
     return str_end(c) ? -1 : 0;
 }
 
-static inline int put_empty_str(StrCol *c) { return str_end(c); }
+/* A nullable text at row `row` of the chunk: the value of t when has, else null. */
+static inline __attribute__((always_inline)) int opt_str(Parser *self, StrCol *c, Valid *ok,
+                                                         int64_t row, const Tok *t, int has) {
+    if (!ok->live) {
+        if (!has) return 0; /* all null so far: nothing is written */
+        if (buf_zeros(&c->off, (size_t)row * 4) || valid_start(ok, row)) return -1;
+    }
+    int r = has ? put_str(self, c, t) : str_end(c);
+    if (r) return r;
+    return valid_put(ok, has);
+}
+
+/* A nullable fixed-width value (w bytes at v, zero when null) at row `row` of the chunk. */
+static inline __attribute__((always_inline)) int opt_fixed(Buf *b, Valid *ok, int64_t row,
+                                                           const void *v, size_t w, int has) {
+    if (!ok->live) {
+        if (!has) return 0;
+        if (buf_zeros(b, (size_t)row * w) || valid_start(ok, row)) return -1;
+    }
+    if (buf_put(b, v, w)) return -1;
+    return valid_put(ok, has);
+}
 
 static inline int blank(const Tok *t) { return t->s == t->e && (t->kind == 'q' || t->kind == 'b'); }
+
+/* ---- the checksum bytes ------------------------------------------------------------------ */
+
+static void ck_flush(Parser *self) {
+    self->crc = crc32_update(self->crc, self->ck, self->ck_n);
+    self->ck_n = 0;
+}
+
+/* n bytes of the chunk at p (they may be read 16 at a time up to self->end) */
+static inline void ck_put(Parser *self, const uint8_t *p, size_t n) {
+    if (__builtin_expect(self->ck_n + n > CK_STAGE, 0)) {
+        ck_flush(self);
+        if (n > CK_STAGE) {
+            self->crc = crc32_update(self->crc, p, n);
+            return;
+        }
+    }
+    uint8_t *o = self->ck + self->ck_n;
+    if (n <= 16 && self->end - p >= 16)
+        memcpy(o, p, 16); /* a fixed-size copy is a move or two, not a call */
+    else
+        memcpy(o, p, n);
+    self->ck_n += n;
+}
+
+static inline void ck_byte(Parser *self, uint8_t c) {
+    if (self->ck_n == CK_STAGE) ck_flush(self);
+    self->ck[self->ck_n++] = c;
+}
+
+/* A token's raw value (quotes removed, \" unescaped, not decoded). */
+static inline void ck_value(Parser *self, const Tok *t) {
+    if (!t->esc) {
+        ck_put(self, t->s, (size_t)(t->e - t->s));
+        return;
+    }
+    const uint8_t *p = t->s, *q = p;
+    while (q < t->e) {
+        if (*q == '\\' && q + 1 < t->e && q[1] == '"') {
+            ck_put(self, p, (size_t)(q - p));
+            ck_byte(self, '"');
+            q += 2;
+            p = q;
+        } else {
+            q++;
+        }
+    }
+    ck_put(self, p, (size_t)(q - p));
+}
+
+/* n bytes from p to o (p in the chunk: 16 bytes may be read up to self->end; o has 16 bytes
+ * of room past n); returns o + n. */
+static inline uint8_t *copy_short(const Parser *self, uint8_t *o, const uint8_t *p, size_t n) {
+    if (n <= 16 && self->end - p >= 16)
+        memcpy(o, p, 16); /* a fixed-size copy is a move or two, not a call */
+    else
+        memcpy(o, p, n);
+    return o + n;
+}
+
+/* What a record adds to the checksum: its label and its values (not the list tokens). The
+ * record's line ends at `end`: its bytes are at most that many, so one check of the room in
+ * the staging buffer does for the whole record. */
+static void checksum_record(Parser *self, const uint8_t *ls, const uint8_t *le,
+                            const uint8_t *end, const Tok *toks, int ntok) {
+    size_t most = (size_t)(end - ls);
+    if (self->ck_n + most + 16 > CK_STAGE) {
+        ck_flush(self);
+        if (most + 16 > CK_STAGE) { /* a very long line: piece by piece */
+            ck_put(self, ls, (size_t)(le - ls));
+            for (int i = 0; i < ntok; i++)
+                if (toks[i].kind != 'l') ck_value(self, &toks[i]);
+            return;
+        }
+    }
+    uint8_t *o = copy_short(self, self->ck + self->ck_n, ls, (size_t)(le - ls));
+    for (int i = 0; i < ntok; i++) {
+        const Tok *t = &toks[i];
+        if (t->kind == 'l') continue;
+        if (!t->esc) {
+            o = copy_short(self, o, t->s, (size_t)(t->e - t->s));
+            continue;
+        }
+        for (const uint8_t *p = t->s; p < t->e;) { /* \" is a quote */
+            if (*p == '\\' && p + 1 < t->e && p[1] == '"') {
+                *o++ = '"';
+                p += 2;
+            } else {
+                *o++ = *p++;
+            }
+        }
+    }
+    self->ck_n = (size_t)(o - self->ck);
+}
 
 /* ---- values ----------------------------------------------------------------------------- */
 
@@ -552,12 +1047,11 @@ static int64_t days_from_civil(int64_t y, unsigned m, unsigned d) {
 }
 
 /* YYYYMMDD (exactly eight digits, a real date) -> days since 1970-01-01; 0 ok, 1 not a date */
-static int parse_date(const Tok *t, int32_t *out) {
-    if (t->e - t->s != 8 || t->kind == 'l') return 1;
+static int parse_date_digits(const uint8_t *s, int32_t *out) {
     int v[8];
     for (int i = 0; i < 8; i++) {
-        if (t->s[i] < '0' || t->s[i] > '9') return 1;
-        v[i] = t->s[i] - '0';
+        if (s[i] < '0' || s[i] > '9') return 1;
+        v[i] = s[i] - '0';
     }
     int y = v[0] * 1000 + v[1] * 100 + v[2] * 10 + v[3];
     int m = v[4] * 10 + v[5], d = v[6] * 10 + v[7];
@@ -566,6 +1060,21 @@ static int parse_date(const Tok *t, int32_t *out) {
     int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
     if (d > mdays[m - 1] + (m == 2 && leap)) return 1;
     *out = (int32_t)days_from_civil(y, (unsigned)m, (unsigned)d);
+    return 0;
+}
+
+/* parse_date_digits for a token, remembering the last date read (vouchers come in runs of
+ * the same date). */
+static inline int parse_date(Parser *self, const Tok *t, int32_t *out) {
+    if (t->e - t->s != 8 || t->kind == 'l') return 1;
+    uint64_t key = load64le(t->s);
+    if (key == self->date_key && self->date_key) {
+        *out = self->date_days;
+        return 0;
+    }
+    if (parse_date_digits(t->s, out)) return 1;
+    self->date_key = key;
+    self->date_days = *out;
     return 0;
 }
 
@@ -607,27 +1116,69 @@ static int parse_fixed(const Tok *t, int scale, int max_int_digits, __int128 *ou
     return 0;
 }
 
+/* parse_fixed(t, 2, 16, ...) for amounts, in 64-bit arithmetic: at most 18 digits before the
+ * point (< 10^18) are read before the check, and after it the value is below 10^16, so with
+ * two decimals it stays below 10^18. */
+static inline int parse_amount(const Tok *t, int64_t *out) {
+    if (t->kind != 'b') return 1;
+    const uint8_t *p = t->s, *e = t->e;
+    int neg = 0;
+    if (p < e && *p == '-') {
+        neg = 1;
+        p++;
+    }
+    uint64_t v = 0;
+    int digits = 0;
+    while (p < e && (unsigned)(*p - '0') < 10) {
+        v = v * 10 + (unsigned)(*p++ - '0');
+        if (++digits > 18) return 1;
+    }
+    if (digits == 0) return 1;
+    const uint8_t *q = t->s + neg;
+    while (q < p - 1 && *q == '0') {
+        q++;
+        digits--;
+    }
+    if (digits > 16) return 1;
+    int frac = 0;
+    if (p < e && *p == '.') {
+        p++;
+        while (p < e && (unsigned)(*p - '0') < 10) {
+            if (++frac > 2) return 1;
+            v = v * 10 + (unsigned)(*p++ - '0');
+        }
+        if (frac == 0) return 1;
+    }
+    if (p != e) return 1;
+    for (; frac < 2; frac++) v *= 10;
+    *out = neg ? -(int64_t)v : (int64_t)v;
+    return 0;
+}
+
 static inline int put_i128(Buf *b, __int128 v) { return buf_put(b, &v, 16); }
 
 /* ---- records ---------------------------------------------------------------------------- */
 
-static inline int label_is(const uint8_t *s, const uint8_t *e, const char *name) {
-    size_t n = strlen(name);
-    if ((size_t)(e - s) != n) return 0;
-    for (size_t i = 0; i < n; i++) {
-        uint8_t c = s[i];
-        if (c >= 'a' && c <= 'z') c = (uint8_t)(c - 32);
-        if (c != (uint8_t)name[i]) return 0;
-    }
-    return 1;
-}
+enum { L_OTHER, L_VER, L_TRANS, L_BTRANS, L_RTRANS, L_KSUMMA, L_RAR };
 
-static int checksum_record(Parser *self, const uint8_t *ls, const uint8_t *le, Tok *toks,
-                           int ntok) {
-    if (buf_put(&self->cks, ls, (size_t)(le - ls))) return -1;
-    for (int i = 0; i < ntok; i++)
-        if (toks[i].kind != 'l' && put_raw(&self->cks, &toks[i])) return -1;
-    return 0;
+/* The letters after '#' as one integer, lower case (c | 0x20 equals a lower-case letter
+ * exactly when c is that letter in either case, so this compares as the reader does). */
+#define W3(a, b, c) ((uint64_t)(a) | (uint64_t)(b) << 8 | (uint64_t)(c) << 16)
+#define W5(a, b, c, d, e) (W3(a, b, c) | (uint64_t)(d) << 24 | (uint64_t)(e) << 32)
+#define W6(a, b, c, d, e, f) (W5(a, b, c, d, e) | (uint64_t)(f) << 40)
+
+/* Which record the label a..le is (a[0] is '#'; letters in either case). */
+static inline int label_kind(const uint8_t *a, const uint8_t *le) {
+    size_t n = (size_t)(le - a);
+    if (n != 4 && n != 6 && n != 7) return L_OTHER;
+    uint64_t w = 0;
+    for (size_t i = 1; i < n; i++) w |= (uint64_t)(a[i] | 0x20) << (8 * (i - 1));
+    if (n == 6) return w == W5('t', 'r', 'a', 'n', 's') ? L_TRANS : L_OTHER;
+    if (n == 4) return w == W3('v', 'e', 'r') ? L_VER : w == W3('r', 'a', 'r') ? L_RAR : L_OTHER;
+    if (w == W6('b', 't', 'r', 'a', 'n', 's')) return L_BTRANS;
+    if (w == W6('r', 't', 'r', 'a', 'n', 's')) return L_RTRANS;
+    if (w == W6('k', 's', 'u', 'm', 'm', 'a')) return L_KSUMMA;
+    return L_OTHER;
 }
 
 #define TRY(expr)                      \
@@ -641,9 +1192,9 @@ static int on_ver(Parser *self, Tok *t, int n, int64_t line_start) {
     for (int i = 0; i < n; i++)
         if (t[i].kind == 'l') BAIL("#VER med objektlista");
     int32_t date, reg = 0;
-    if (parse_date(&t[2], &date)) BAIL("#VER med ogiltigt datum");
+    if (parse_date(self, &t[2], &date)) BAIL("#VER med ogiltigt datum");
     int has_reg = n > 4 && !blank(&t[4]);
-    if (has_reg && parse_date(&t[4], &reg)) BAIL("#VER med ogiltigt registreringsdatum");
+    if (has_reg && parse_date(self, &t[4], &reg)) BAIL("#VER med ogiltigt registreringsdatum");
     int64_t vno = ++self->vno;
     self->vdate = date;
     const uint8_t *d = t[2].s;
@@ -653,26 +1204,44 @@ static int on_ver(Parser *self, Tok *t, int n, int64_t line_start) {
     self->sum = 0;
     self->vsuspect = 0;
     self->rtrans = 0;
+    int64_t row = self->n_v;
     TRY(put_str(self, &self->v_series, &t[0]));
     TRY(put_str(self, &self->v_number, &t[1]));
     int has_text = n > 3 && !blank(&t[3]);
-    TRY(has_text ? put_str(self, &self->v_text, &t[3]) : str_end(&self->v_text));
+    TRY(opt_str(self, &self->v_text, &self->v_text_ok, row, &t[3], has_text));
     int has_sign = n > 5 && !blank(&t[5]);
-    TRY(has_sign ? put_str(self, &self->v_sign, &t[5]) : str_end(&self->v_sign));
+    TRY(opt_str(self, &self->v_sign, &self->v_sign_ok, row, &t[5], has_sign));
     int64_t ln = self->line;
     if (buf_put(&self->v_vno, &vno, 8) || buf_put(&self->v_date, &date, 4) ||
-        buf_put(&self->v_regdate, &reg, 4) || buf_put(&self->v_line, &ln, 8) ||
-        buf_put(&self->v_start, &line_start, 8) || valid_put(&self->v_text_ok, has_text) ||
-        valid_put(&self->v_regdate_ok, has_reg) || valid_put(&self->v_sign_ok, has_sign))
+        opt_fixed(&self->v_regdate, &self->v_regdate_ok, row, &reg, 4, has_reg) ||
+        buf_put(&self->v_line, &ln, 8) || buf_put(&self->v_start, &line_start, 8))
         return -1;
     self->n_v++;
     return 0;
 }
 
-/* The id of the value just appended to c (its last string). */
-static inline int32_t intern_last(Parser *self, const StrCol *c) {
-    const int32_t *off = (const int32_t *)(c->off.p + c->off.n - 8);
-    return intern(&self->names, c->data.p + off[0], (size_t)(off[1] - off[0]));
+/* A name (account, dimension, object id) into column c, and its interned id in *id: 0 ok, 1
+ * bail, -1 out of memory. Short plain names (almost all) are keyed from the bytes already in
+ * a register, not read back from the column just written (cold memory: that read waits). */
+static inline int put_name(Parser *self, StrCol *c, const Tok *t, int32_t *id) {
+    Buf *out = &c->data;
+    const uint8_t *p = t->s;
+    size_t len = (size_t)(t->e - p);
+    if (!t->esc && len < 8 && self->end - p >= 16) {
+        uint64_t lo = load64le(p);
+        if (!self->translate || !high_bits(lo, 0, len)) {
+            if (out->n + 16 > out->cap && buf_reserve(out, 16)) return -1;
+            memcpy(out->p + out->n, p, 16);
+            out->n += len;
+            if (str_end(c)) return -1;
+            *id = intern_short(&self->names, short_key(lo, len), out->p + out->n - len, len);
+            return *id < 0 ? -1 : 0;
+        }
+    }
+    size_t at = out->n;
+    TRY(put_str(self, c, t));
+    *id = intern(&self->names, out->p + at, out->n - at);
+    return *id < 0 ? -1 : 0;
 }
 
 static inline void first_use(Buf *b, int32_t id, int64_t line) {
@@ -697,6 +1266,11 @@ static int row_key(Buf *out, const Tok *t, int items, int64_t ore) {
 
 enum { K_TRANS = 0, K_BTRANS = 1, K_RTRANS = 2 };
 
+static inline __attribute__((always_inline)) int trans_row(Parser *self, const Tok *t, int items,
+                                                           int k, int64_t ore, int has_date,
+                                                           int32_t date, int has_text, int has_qty,
+                                                           __int128 qty, int has_sign, int kind8);
+
 static int on_trans(Parser *self, Tok *t, int n, int kind8) {
     /* account {objects} amount [date [text [quantity [sign]]]] */
     if (n < 3) BAIL("#TRANS med för få fält");
@@ -711,18 +1285,28 @@ static int on_trans(Parser *self, Tok *t, int n, int kind8) {
     if (rest < 1 || rest > 5) BAIL("#TRANS med fel antal fält");
     for (int i = k; i < n; i++)
         if (t[i].kind == 'l') BAIL("#TRANS med flera objektlistor");
-    __int128 amount;
-    if (parse_fixed(&t[k], 2, 16, &amount)) BAIL("#TRANS med belopp som inte är kanoniskt");
+    int64_t ore;
+    if (parse_amount(&t[k], &ore)) BAIL("#TRANS med belopp som inte är kanoniskt");
     int32_t date = 0;
     int has_date = rest > 1 && !blank(&t[k + 1]);
-    if (has_date && parse_date(&t[k + 1], &date)) BAIL("#TRANS med ogiltigt datum");
+    if (has_date && parse_date(self, &t[k + 1], &date)) BAIL("#TRANS med ogiltigt datum");
     int has_text = rest > 2 && !blank(&t[k + 2]);
     __int128 qty = 0;
     int has_qty = rest > 3 && !blank(&t[k + 3]);
     if (has_qty && parse_fixed(&t[k + 3], 6, 18, &qty))
         BAIL("#TRANS med kvantitet som inte är kanonisk");
     int has_sign = rest > 4 && !blank(&t[k + 4]);
-    int64_t ore = (int64_t)amount;
+    return trans_row(self, t, items, k, ore, has_date, date, has_text, has_qty, qty, has_sign,
+                     kind8);
+}
+
+/* A row that passed the checks: its columns, sums and first uses. t[k] is the amount (ore),
+ * t[k + 2] the text, t[k + 4] the signature. Inlined into on_trans and fast_trans, where
+ * most arguments are constants. */
+static inline __attribute__((always_inline)) int trans_row(Parser *self, const Tok *t, int items,
+                                                           int k, int64_t ore, int has_date,
+                                                           int32_t date, int has_text, int has_qty,
+                                                           __int128 qty, int has_sign, int kind8) {
     int btrans = kind8 == K_BTRANS;
     if (self->rtrans || kind8 == K_RTRANS) {
         if (row_key(&self->scratch, t, items, ore)) return -1;
@@ -741,25 +1325,24 @@ static int on_trans(Parser *self, Tok *t, int n, int kind8) {
         }
     }
     int32_t row = ++self->rows;
-    int64_t vno = self->vno, ln = self->line;
+    int64_t vno = self->vno, ln = self->line, at = self->n_p;
     int32_t day = has_date ? date : self->vdate;
     int8_t kind = (int8_t)kind8;
-    TRY(put_str(self, &self->p_account, &t[0]));
-    int32_t acc = intern_last(self, &self->p_account);
-    if (acc < 0) return -1;
+    int32_t acc;
+    TRY(put_name(self, &self->p_account, &t[0], &acc));
     first_use(&self->names.first_account, acc, ln);
-    TRY(has_text ? put_str(self, &self->p_text, &t[k + 2]) : str_end(&self->p_text));
-    TRY(has_sign ? put_str(self, &self->p_sign, &t[k + 4]) : str_end(&self->p_sign));
+    TRY(opt_str(self, &self->p_text, &self->p_text_ok, at, has_text ? &t[k + 2] : NULL, has_text));
+    TRY(opt_str(self, &self->p_sign, &self->p_sign_ok, at, has_sign ? &t[k + 4] : NULL, has_sign));
+    __int128 amount = ore;
     if (buf_put(&self->p_vno, &vno, 8) || buf_put(&self->p_row, &row, 4) ||
-        put_i128(&self->p_amount, amount) || buf_put(&self->p_date, &date, 4) ||
-        put_i128(&self->p_qty, qty) || buf_put(&self->p_kind, &kind, 1) ||
-        buf_put(&self->p_line, &ln, 8) || valid_put(&self->p_date_ok, has_date) ||
-        valid_put(&self->p_text_ok, has_text) || valid_put(&self->p_qty_ok, has_qty) ||
-        valid_put(&self->p_sign_ok, has_sign))
+        put_i128(&self->p_amount, amount) ||
+        opt_fixed(&self->p_date, &self->p_date_ok, at, &date, 4, has_date) ||
+        opt_fixed(&self->p_qty, &self->p_qty_ok, at, &qty, 16, has_qty) ||
+        buf_put(&self->p_kind, &kind, 1) || buf_put(&self->p_line, &ln, 8))
         return -1;
     self->n_p++;
     if (!btrans) {
-        self->sum += ore;
+        self->sum = (int64_t)((uint64_t)self->sum + (uint64_t)ore);
         if (sums_add(&self->day, (uint64_t)acc, (uint32_t)day, ore) ||
             sums_add(&self->months, (uint64_t)acc, (uint32_t)self->vym, ore))
             return -1;
@@ -768,11 +1351,9 @@ static int on_trans(Parser *self, Tok *t, int n, int kind8) {
     int32_t dims[MAXTOK];
     for (int i = 0; i < items / 2; i++) {
         int32_t pos = i + 1;
-        TRY(put_str(self, &self->o_dim, &t[2 + 2 * i]));
-        int32_t dim = intern_last(self, &self->o_dim);
-        TRY(put_str(self, &self->o_obj, &t[3 + 2 * i]));
-        int32_t obj = intern_last(self, &self->o_obj);
-        if (dim < 0 || obj < 0) return -1;
+        int32_t dim, obj;
+        TRY(put_name(self, &self->o_dim, &t[2 + 2 * i], &dim));
+        TRY(put_name(self, &self->o_obj, &t[3 + 2 * i], &obj));
         first_use(&self->names.first_dim, dim, ln);
         dims[i] = dim;
         int first = 1;
@@ -798,17 +1379,87 @@ static int close_voucher(Parser *self, int64_t end) {
     return 0;
 }
 
+/* The common row, "#TRANS account {dim "object" ...} amount" with single spaces or more
+ * between the fields, nothing after the amount and no escapes, read in one go (about 99 % of
+ * the rows of a typical file). a..b is the line without trailing blanks; it starts "#TRANS ".
+ * Returns 2 for anything else, before changing anything: on_line then reads the line the
+ * general way, which also words every reason to bail. The tokens are the ones lex() gives,
+ * and every check of on_trans holds for them, so the result is the same. */
+static int fast_trans(Parser *self, const uint8_t *a, const uint8_t *b, int collect) {
+    Tok t[MAXTOK];
+    const uint8_t *p = a + 7;
+    while (p < b && *p == ' ') p++;
+    const uint8_t *as = p; /* the account: digits */
+    while (p < b && (unsigned)(*p - '0') < 10) p++;
+    if (p == as || p >= b || *p != ' ') return 2;
+    t[0] = (Tok){as, p, 'b', 0, 0};
+    while (*p == ' ') p++; /* stops before b: b[-1] is not blank */
+    if (*p != '{') return 2;
+    t[1] = (Tok){p, p + 1, 'l', 0, 0};
+    p++;
+    int n = 2;
+    for (;;) { /* the object list: quoted or bare items, no escapes */
+        while (p < b && *p == ' ') p++;
+        if (p >= b) return 2;
+        if (*p == '}') {
+            p++;
+            break;
+        }
+        if (n >= MAXTOK - 8) return 2;
+        Tok *it = &t[n++];
+        it->esc = it->items = 0;
+        if (*p == '"') {
+            const uint8_t *q = p + 1;
+            while (q < b && !(CLS[*q] & (C_QUOTE | C_BSL))) q++;
+            if (q >= b || *q != '"') return 2;
+            it->kind = 'i';
+            it->s = p + 1;
+            it->e = q;
+            p = q + 1;
+        } else {
+            it->kind = 'b';
+            it->s = p;
+            while (p < b && !(CLS[*p] & (C_SEP | C_QUOTE | C_OPEN | C_CLOSE))) p++;
+            it->e = p;
+        }
+        if (p < b && *p != ' ' && *p != '}') return 2;
+    }
+    int items = n - 2;
+    t[1].items = items;
+    if ((items & 1) || p >= b || *p != ' ') return 2;
+    while (*p == ' ') p++;
+    const uint8_t *ms = p; /* the amount, last on the line */
+    while (p < b && !(CLS[*p] & C_SEP)) p++;
+    if (p != b) return 2;
+    t[n] = (Tok){ms, b, 'b', 0, 0};
+    int64_t ore;
+    if (parse_amount(&t[n], &ore)) return 2;
+    if (self->rtrans) return 2; /* the twin of an #RTRANS: the general path compares */
+    int r = trans_row(self, t, items, n, ore, 0, 0, 0, 0, 0, 0, K_TRANS);
+    if (r == 0 && collect) checksum_record(self, a, a + 6, b, t, n + 1);
+    return r;
+}
+
 static int add_header(Parser *self, int64_t s, int64_t e) {
     int64_t rec[3] = {self->line, s, e};
     return buf_put(&self->header, rec, sizeof rec);
 }
 
 /* One line (without its line end): 0 ok, 1 bail, -1 out of memory. s and e are relative to
- * the chunk at ``chunk``; start and next are file offsets of the line and the line after. */
+ * the chunk at ``chunk``; start and next are file offsets of the line and the line after;
+ * ctrl: the line holds a control character (other than a tab). */
 static int on_line(Parser *self, const uint8_t *chunk, const uint8_t *s, const uint8_t *e,
-                   int64_t start, int64_t next) {
-    for (const uint8_t *p = s; p < e; p++)
-        if ((*p < 0x20 && *p != '\t') || *p == 0x7f) BAIL("styrtecken");
+                   int64_t start, int64_t next, int ctrl) {
+    if (ctrl) BAIL("styrtecken");
+    /* the first 8 bytes of the line (when the chunk has them) tell the common lines apart */
+    uint64_t head = self->end - s >= 8 ? load64le(s) : 0;
+    const uint64_t TRANS_ = 0x20534e41525423ULL, VER_ = 0x2052455623ULL; /* "#TRANS ", "#VER " */
+    if ((head & 0xffffffffffffffULL) == TRANS_ && self->state == ST_IN_BLOCK) {
+        const uint8_t *b = e;
+        while (is_sep(b[-1])) b--; /* stops at the label */
+        int r = fast_trans(self, s, b, self->ks_count == 1);
+        if (r != 2) return r;
+    }
     const uint8_t *a = s, *b = e;
     while (a < b && is_sep(*a)) a++;
     while (b > a && is_sep(b[-1])) b--;
@@ -831,16 +1482,25 @@ static int on_line(Parser *self, const uint8_t *chunk, const uint8_t *s, const u
         if (collect) BAIL("text inom kontrollsumman");
         return add_header(self, s - chunk, e - chunk);
     }
-    const uint8_t *le = a;
-    while (le < b && !is_sep(*le)) le++;
-    int ver = label_is(a, le, "#VER"), trans = label_is(a, le, "#TRANS");
-    int btrans = label_is(a, le, "#BTRANS"), rtrans = label_is(a, le, "#RTRANS");
+    const uint8_t *le;
+    int label;
+    if (a == s && (head & 0xffffffffffffffULL) == TRANS_) {
+        le = a + 6;
+        label = L_TRANS;
+    } else if (a == s && (head & 0xffffffffffULL) == VER_) {
+        le = a + 4;
+        label = L_VER;
+    } else {
+        le = a;
+        while (le < b && !is_sep(*le)) le++;
+        label = label_kind(a, le);
+    }
     Tok toks[MAXTOK];
     int ntok = 0;
-    if (ver || trans || btrans || rtrans) {
+    if (label == L_TRANS || label == L_VER || label == L_BTRANS || label == L_RTRANS) {
         if (self->state == ST_START) BAIL("verifikation före huvudet");
         if (lex(self, le, b, toks, &ntok)) return 1;
-        if (ver) {
+        if (label == L_VER) {
             if (self->state == ST_AFTER_VER || self->state == ST_IN_BLOCK)
                 BAIL("#VER i verifikation");
             TRY(on_ver(self, toks, ntok, start));
@@ -848,16 +1508,17 @@ static int on_line(Parser *self, const uint8_t *chunk, const uint8_t *s, const u
             self->seen_voucher = 1;
         } else {
             if (self->state != ST_IN_BLOCK) BAIL("rad utanför verifikation");
-            TRY(on_trans(self, toks, ntok, btrans ? K_BTRANS : rtrans ? K_RTRANS : K_TRANS));
+            TRY(on_trans(self, toks, ntok,
+                         label == L_BTRANS ? K_BTRANS : label == L_RTRANS ? K_RTRANS : K_TRANS));
         }
-        if (collect && checksum_record(self, a, le, toks, ntok)) return -1;
+        if (collect) checksum_record(self, a, le, b, toks, ntok);
         return 0;
     }
     /* any other record: the reader's parser reads it */
     if (self->state == ST_AFTER_VER || self->state == ST_IN_BLOCK) BAIL("post i verifikation");
-    if (self->seen_voucher && label_is(a, le, "#RAR")) BAIL("#RAR efter verifikationerna");
+    if (self->seen_voucher && label == L_RAR) BAIL("#RAR efter verifikationerna");
     if (self->state == ST_START) self->state = ST_HEADER;
-    if (label_is(a, le, "#KSUMMA")) {
+    if (label == L_KSUMMA) {
         if (lex(self, le, b, toks, &ntok)) return 1;
         self->ks_count++;
         if (self->ks_count == 1) {
@@ -871,30 +1532,173 @@ static int on_line(Parser *self, const uint8_t *chunk, const uint8_t *s, const u
         }
     } else if (collect) {
         if (lex(self, le, b, toks, &ntok)) return 1;
-        if (checksum_record(self, a, le, toks, ntok)) return -1;
+        checksum_record(self, a, le, b, toks, ntok);
     }
     return add_header(self, s - chunk, e - chunk);
+}
+
+/* Bytes that end a stretch of ordinary line content: every control character (< 0x20, 0x7f).
+ * In 8 bytes at once: non-zero when one of them is such a byte (the classic has-zero trick
+ * for "below 0x20" and "equal to 0x7f"; bits above the first hit may be wrong, only
+ * "some byte" is used). */
+static inline uint64_t ctl8(uint64_t x) {
+    const uint64_t ones = 0x0101010101010101ULL, high = 0x8080808080808080ULL;
+    uint64_t y = x ^ (ones * 0x7f);
+    return (((x - ones * 0x20) & ~x) | ((y - ones) & ~y)) & high;
+}
+
+static inline int is_ctl(uint8_t c) { return c < 0x20 || c == 0x7f; }
+
+/* Where the line at p ends: its '\n', or end when there is none. *ctrl is set when the line
+ * holds a control character other than a tab (a '\r' right before the '\n' is part of the
+ * line end, which the caller checks). One scan finds both, 16 or 8 bytes at a time. */
+static inline const uint8_t *line_end(const uint8_t *p, const uint8_t *end, int *ctrl) {
+    for (;;) {
+#if defined(__SSE2__)
+        const __m128i c1f = _mm_set1_epi8(0x1f), c7f = _mm_set1_epi8(0x7f);
+        while (end - p >= 16) {
+            __m128i x = _mm_loadu_si128((const __m128i *)p);
+            __m128i hit = _mm_or_si128(_mm_cmpeq_epi8(_mm_min_epu8(x, c1f), x), /* x <= 0x1f */
+                                       _mm_cmpeq_epi8(x, c7f));
+            unsigned m = (unsigned)_mm_movemask_epi8(hit);
+            if (m) {
+                p += __builtin_ctz(m);
+                goto found;
+            }
+            p += 16;
+        }
+#else
+        while (end - p >= 8 && !ctl8(load64le(p))) p += 8;
+#endif
+        while (p < end && !is_ctl(*p)) p++;
+        if (p == end) return end;
+#if defined(__SSE2__)
+    found:
+#endif
+        if (*p == '\n') return p;
+        if (*p == '\t') {
+            p++;
+            continue;
+        }
+        if (*p == '\r' && end - p >= 2 && p[1] == '\n') return p + 1;
+        *ctrl = 1; /* the line is refused; only its end still matters */
+        const uint8_t *nl = memchr(p, '\n', (size_t)(end - p));
+        return nl ? nl : end;
+    }
 }
 
 /* Every line of a chunk (runs without the GIL): 0 ok, 1 bail, -1 out of memory. */
 static int feed_lines(Parser *self, const uint8_t *chunk, Py_ssize_t len) {
     const uint8_t *p = chunk, *end = chunk + len;
+    int r = 0;
+    self->end = end;
     while (p < end) {
-        const uint8_t *nl = memchr(p, '\n', (size_t)(end - p));
-        const uint8_t *le = nl ? nl : end;
-        const uint8_t *next = nl ? nl + 1 : end;
-        if (nl) {
+        int ctrl = 0;
+        const uint8_t *le = line_end(p, end, &ctrl);
+        const uint8_t *next = le < end ? le + 1 : end;
+        if (le < end) {
             int cr = le > p && le[-1] == '\r';
             if (self->crlf < 0) self->crlf = cr;
-            if (cr != self->crlf) BAIL("blandade radslut");
+            if (cr != self->crlf) {
+                self->reason = "blandade radslut";
+                r = 1;
+                break;
+            }
             if (cr) le--;
         }
         self->line++;
-        int r = on_line(self, chunk, p, le, self->base + (p - chunk), self->base + (next - chunk));
-        if (r) return r;
+        r = on_line(self, chunk, p, le, self->base + (p - chunk), self->base + (next - chunk),
+                    ctrl);
+        if (r) break;
         p = next;
     }
-    return 0;
+    ck_flush(self);
+    return r;
+}
+
+/* ---- column buffers for Python ----------------------------------------------------------- */
+
+/* A read-only bytes-like object that owns a block of memory (a column buffer, handed over
+ * without a copy). When it is dropped, the memory goes back to its parser's spares for the
+ * same column (owner set) or is freed. */
+typedef struct {
+    PyObject_HEAD
+    char *p;
+    size_t n, cap;
+    Parser *owner; /* a strong reference, or NULL */
+    int slot;      /* index in OUT_BUFS */
+} Block;
+
+static void Block_dealloc(Block *self) {
+    Parser *o = self->owner;
+    if (o && self->p) { /* keep the largest blocks: the next chunks write into them */
+        Spare *s = o->spare[self->slot], *small = &s[0];
+        for (int k = 1; k < N_SPARE; k++)
+            if (s[k].cap < small->cap) small = &s[k];
+        if (small->cap < self->cap) {
+            PyMem_RawFree(small->p);
+            small->p = self->p;
+            small->cap = self->cap;
+            self->p = NULL;
+        }
+    }
+    PyMem_RawFree(self->p);
+    Py_XDECREF(o);
+    Py_TYPE(self)->tp_free((PyObject *)self);
+}
+
+static int Block_getbuffer(Block *self, Py_buffer *view, int flags) {
+    return PyBuffer_FillInfo(view, (PyObject *)self, self->p ? self->p : (char *)"",
+                             (Py_ssize_t)self->n, 1, flags);
+}
+
+static Py_ssize_t Block_len(Block *self) { return (Py_ssize_t)self->n; }
+
+static PyBufferProcs Block_as_buffer = {(getbufferproc)Block_getbuffer, NULL};
+static PySequenceMethods Block_as_sequence = {.sq_length = (lenfunc)Block_len};
+
+static PyTypeObject BlockType = {
+    PyVarObject_HEAD_INIT(NULL, 0).tp_name = "redovisa.ledger._native.Buffer",
+    .tp_basicsize = sizeof(Block),
+    .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_DISALLOW_INSTANTIATION,
+    .tp_doc = "A column buffer of the C pass: read-only, bytes-like (buffer protocol).",
+    .tp_dealloc = (destructor)Block_dealloc,
+    .tp_as_buffer = &Block_as_buffer,
+    .tp_as_sequence = &Block_as_sequence,
+};
+
+/* A Buffer of size bytes of fresh memory (not recycled), or NULL with an exception. */
+static Block *new_block(size_t size) {
+    Block *o = PyObject_New(Block, &BlockType);
+    if (!o) return NULL;
+    o->owner = NULL;
+    o->slot = -1;
+    o->n = o->cap = size;
+    o->p = size ? PyMem_RawMalloc(size) : NULL;
+    if (size && !o->p) {
+        Py_DECREF(o);
+        PyErr_NoMemory();
+        return NULL;
+    }
+    return o;
+}
+
+/* The memory of b, given to Python as a Buffer (b is left empty, to start on a spare). */
+static PyObject *block_of(Parser *self, Buf *b) {
+    Buf *bufs[] = {OUT_BUFS(self)};
+    int slot = 0;
+    while (slot < N_OUT && bufs[slot] != b) slot++;
+    Block *o = PyObject_New(Block, &BlockType);
+    if (!o) return NULL;
+    o->p = b->p;
+    o->n = b->n;
+    o->cap = b->cap;
+    o->slot = slot;
+    o->owner = slot < N_OUT ? self : NULL;
+    Py_XINCREF(o->owner);
+    b->p = NULL;
+    b->n = b->cap = 0;
+    return (PyObject *)o;
 }
 
 /* ---- Python interface ------------------------------------------------------------------- */
@@ -927,10 +1731,16 @@ static int Parser_init(Parser *self, PyObject *args, PyObject *kwds) {
     self->vdate = self->vym = self->rows = 0;
     self->ks_count = self->seen_voucher = 0;
     self->reason = NULL;
+    self->crc = 0;
+    self->ck_n = 0;
+    self->date_key = 0;
+    memcpy(self->per_byte, DEFAULT_PER_BYTE, sizeof self->per_byte);
+    memset(self->names.short_key, 0, sizeof self->names.short_key);
+    memset(self->names.short_id, 0, sizeof self->names.short_id);
     self->day.cap = 1 << 12;        /* accounts x days of a few weeks */
     self->months.cap = 1 << 10;     /* accounts x months */
     self->day_object.cap = 1 << 14; /* objects x accounts x days: moved out often */
-    if (str_reset(&self->names.strs) || batch_reset(self)) {
+    if (str_reset(&self->names.strs) || batch_reset(self, 0)) {
         PyErr_NoMemory();
         return -1;
     }
@@ -939,6 +1749,8 @@ static int Parser_init(Parser *self, PyObject *args, PyObject *kwds) {
 
 static void Parser_dealloc(Parser *self) {
     parser_release(self);
+    for (int i = 0; i < N_OUT; i++)
+        for (int k = 0; k < N_SPARE; k++) PyMem_RawFree(self->spare[i][k].p);
     Py_TYPE(self)->tp_free((PyObject *)self);
 }
 
@@ -946,7 +1758,6 @@ static PyObject *bytes_of(const Buf *b) {
     return PyBytes_FromStringAndSize(b->p ? b->p : "", (Py_ssize_t)b->n);
 }
 
-static int set_item(PyObject *d, const char *k, PyObject *v);
 static int set_item(PyObject *d, const char *k, PyObject *v) {
     if (!v) return -1;
     int r = PyDict_SetItemString(d, k, v);
@@ -955,23 +1766,18 @@ static int set_item(PyObject *d, const char *k, PyObject *v) {
 }
 
 #define SETB(name, buf) \
-    if (set_item(d, name, bytes_of(&(buf)))) goto fail
+    if (set_item(d, name, block_of(self, &(buf)))) goto fail
 #define SETS(name, col)           \
     SETB(name "_off", (col).off); \
     SETB(name "_data", (col).data)
 
-static int all_null(const Valid *v) {
-    for (size_t i = 0; i < v->bits.n; i++)
-        if (v->bits.p[i]) return 0;
-    return 1;
-}
-
 /* A nullable column: its buffers and validity bitmap, or None for all three when every value
- * of the chunk is null (most files have no row dates, texts, quantities or signatures). */
+ * of the chunk is null (most files have no row dates, texts, quantities or signatures; such
+ * a column was never written: see opt_str and opt_fixed). */
 #define SETNULL(name)                                 \
     if (PyDict_SetItemString(d, name, Py_None)) goto fail
 #define SETNB(name, buf, ok)        \
-    if (all_null(&(ok))) {          \
+    if (!(ok).live) {               \
         SETNULL(name);              \
         SETNULL(name "_ok");        \
     } else {                        \
@@ -979,7 +1785,7 @@ static int all_null(const Valid *v) {
         SETB(name "_ok", (ok).bits); \
     }
 #define SETNS(name, col, ok)         \
-    if (all_null(&(ok))) {           \
+    if (!(ok).live) {                \
         SETNULL(name "_off");        \
         SETNULL(name "_data");       \
         SETNULL(name "_ok");         \
@@ -1020,7 +1826,6 @@ static PyObject *batch_dict(Parser *self, const char *chunk) {
     SETB("o_pos", self->o_pos);
     SETS("o_dim", self->o_dim);
     SETS("o_obj", self->o_obj);
-    SETB("checksum_bytes", self->cks);
     SETB("suspects", self->suspects);
     PyObject *header = PyList_New(0);
     if (set_item(d, "header", header)) goto fail;
@@ -1048,7 +1853,7 @@ static PyObject *Parser_feed(Parser *self, PyObject *args) {
         PyBuffer_Release(&view);
         Py_RETURN_NONE;
     }
-    if (batch_reset(self)) {
+    if (batch_reset(self, view.len)) {
         PyBuffer_Release(&view);
         return PyErr_NoMemory();
     }
@@ -1063,6 +1868,7 @@ static PyObject *Parser_feed(Parser *self, PyObject *args) {
     } else if (r == 0 && final && self->state == ST_START) {
         self->reason = "inga poster";
     } else if (r == 0) {
+        learn_sizes(self, view.len);
         out = batch_dict(self, view.buf);
     }
     PyBuffer_Release(&view);
@@ -1070,31 +1876,45 @@ static PyObject *Parser_feed(Parser *self, PyObject *args) {
     return out;
 }
 
-/* One table of sums as Arrow buffers: the key halves as int32 columns, debit, credit, n. */
+/* One table of sums as Arrow buffers: the key halves as int32 columns, debit, credit (16-byte
+ * decimals), n. */
 static int put_sums(PyObject *d, Sums *t, const char *prefix) {
-    size_t n;
-    if (sums_finish(t, &n)) return -1;
-    Buf b[7] = {{0}};
-    int r = 0;
-    const Sum *v = (const Sum *)t->done.p;
-    for (size_t i = 0; i < n && !r; i++) {
-        int32_t k[4] = {(int32_t)(v[i].k1 >> 32), (int32_t)v[i].k1, (int32_t)(v[i].k2 >> 32),
-                        (int32_t)v[i].k2};
-        __int128 debit = v[i].debit, credit = v[i].credit;
-        r = buf_put(&b[0], &k[0], 4) || buf_put(&b[1], &k[1], 4) || buf_put(&b[2], &k[2], 4) ||
-            buf_put(&b[3], &k[3], 4) || buf_put(&b[4], &debit, 16) ||
-            buf_put(&b[5], &credit, 16) || buf_put(&b[6], &v[i].n, 8);
-    }
     static const char *cols[] = {"k1hi", "k1lo", "k2hi", "k2lo", "debit", "credit", "n"};
-    char key[40];
-    for (int i = 0; i < 7 && !r; i++) {
-        snprintf(key, sizeof key, "%s_%s", prefix, cols[i]);
-        r = set_item(d, key, bytes_of(&b[i]));
+    static const size_t width[] = {4, 4, 4, 4, 16, 16, 8};
+    size_t n;
+    if (sums_finish(t, &n)) {
+        PyErr_NoMemory();
+        return -1;
     }
-    for (int i = 0; i < 7; i++) buf_free(&b[i]);
+    Block *b[7] = {NULL};
+    int r = 0;
+    for (int i = 0; i < 7 && !r; i++) r = !(b[i] = new_block(n * width[i]));
+    if (!r) {
+        int32_t *k1hi = (int32_t *)b[0]->p, *k1lo = (int32_t *)b[1]->p;
+        int32_t *k2hi = (int32_t *)b[2]->p, *k2lo = (int32_t *)b[3]->p;
+        char *debit = b[4]->p, *credit = b[5]->p, *count = b[6]->p;
+        for (size_t i = 0; i < n; i++) {
+            const Sum *v = group_at(t, i);
+            k1hi[i] = (int32_t)(v->k1 >> 32);
+            k1lo[i] = (int32_t)v->k1;
+            k2hi[i] = (int32_t)(v->k2 >> 32);
+            k2lo[i] = (int32_t)v->k2;
+            __int128 dv = (int64_t)v->debit, cv = (int64_t)v->credit;
+            memcpy(debit + 16 * i, &dv, 16);
+            memcpy(credit + 16 * i, &cv, 16);
+            memcpy(count + 8 * i, &v->n, 8);
+        }
+    }
+    char key[40];
+    for (int i = 0; i < 7; i++) {
+        snprintf(key, sizeof key, "%s_%s", prefix, cols[i]);
+        if (!r)
+            r = set_item(d, key, (PyObject *)b[i]); /* takes the reference */
+        else
+            Py_XDECREF(b[i]);
+    }
     snprintf(key, sizeof key, "%s_count", prefix);
     if (!r) r = set_item(d, key, PyLong_FromSize_t(n));
-    if (r && !PyErr_Occurred()) PyErr_NoMemory();
     return r ? -1 : 0;
 }
 
@@ -1124,6 +1944,10 @@ static PyObject *Parser_get_checksum(Parser *self, void *closure) {
     return Py_BuildValue("(iL)", self->ks_count, (long long)self->ks_value);
 }
 
+static PyObject *Parser_get_crc(Parser *self, void *closure) {
+    return PyLong_FromUnsignedLong(self->crc);
+}
+
 static PyObject *Parser_get_vouchers(Parser *self, void *closure) {
     return PyLong_FromLongLong(self->vno);
 }
@@ -1133,6 +1957,8 @@ static PyGetSetDef Parser_getset[] = {
      NULL},
     {"checksum", (getter)Parser_get_checksum, NULL, "(#KSUMMA lines seen, the closing value).",
      NULL},
+    {"crc", (getter)Parser_get_crc, NULL,
+     "CRC-32 (zlib.crc32) of the record bytes the #KSUMMA checksum covers, so far.", NULL},
     {"vouchers", (getter)Parser_get_vouchers, NULL, "Vouchers read so far.", NULL},
     {NULL, NULL, NULL, NULL, NULL}};
 
@@ -1160,12 +1986,12 @@ static struct PyModuleDef moduledef = {
     NULL, NULL};
 
 PyMODINIT_FUNC PyInit__native(void) {
-    if (PyType_Ready(&ParserType) < 0) return NULL;
+    crc_init();
+    if (PyType_Ready(&ParserType) < 0 || PyType_Ready(&BlockType) < 0) return NULL;
     PyObject *m = PyModule_Create(&moduledef);
     if (!m) return NULL;
-    Py_INCREF(&ParserType);
-    if (PyModule_AddObject(m, "Parser", (PyObject *)&ParserType) < 0) {
-        Py_DECREF(&ParserType);
+    if (PyModule_AddObjectRef(m, "Parser", (PyObject *)&ParserType) < 0 ||
+        PyModule_AddObjectRef(m, "Buffer", (PyObject *)&BlockType) < 0) {
         Py_DECREF(m);
         return NULL;
     }

@@ -22,6 +22,7 @@ from redovisa.ledger.bulk import Progress, bulk_read, bulk_store, drop_temp
 from redovisa.ledger.daily import insert_daily
 from redovisa.ledger.loader import ImportCounts, insert_vouchers, replace_with
 from redovisa.ledger.native import native_import
+from redovisa.ledger.native_pass import NativePass
 from redovisa.ledger.store import LedgerStore
 from redovisa.sie.parser import SieStream
 from redovisa.sie.records import SieFile, Voucher
@@ -59,8 +60,12 @@ def import_sie(
     display_path: str | None = None,
     progress: Progress | None = None,
     method: Method = "auto",
+    started: NativePass | None = None,
 ) -> ImportOutcome:
     """Validate ``path`` and load it into ``store`` unless it has errors.
+
+    ``started`` is the C pass over ``path`` when the caller started it early
+    (:func:`redovisa.ledger.native_pass.start`); it is closed here either way.
 
     Raises:
         InputError: the file cannot be read at all.
@@ -68,9 +73,11 @@ def import_sie(
     """
     shown = display_path if display_path is not None else os.fspath(path)
     if method in ("auto", "native"):
-        done = native_import(store, path, shown, progress)
+        done = native_import(store, path, shown, progress, started)
         if done is not None:
             return ImportOutcome(done.sie, done.diagnostics, done.counts, "native")
+    elif started is not None:
+        started.close()
     if method == "auto" and os.path.getsize(path) < BULK_FROM_BYTES:
         method = "reference"
     if method != "reference":

@@ -1,18 +1,21 @@
-"""Native import: a C pass over the lines (:mod:`redovisa.ledger._native`), DuckDB from Arrow.
+"""Native import: a C pass over the lines (:mod:`redovisa.ledger.native_pass`), DuckDB from Arrow.
 
 The fastest of the three import paths (docs/performance.md, "How the import got fast"):
 
-1. :func:`~redovisa.ledger.scan.scan_file` checks the bytes and finds the encoding exactly as
-   the reader does.
-2. The file is read in chunks of whole lines; for each chunk the C pass returns the voucher
-   rows as Arrow column buffers (decoded to UTF-8, amounts as exact decimals, dates as days),
-   the other lines for the reader's own :class:`~redovisa.sie.machine.SieParser`, and the
-   bytes the ``#KSUMMA`` checksum covers. DuckDB appends each chunk's rows to ``voucher``,
-   ``posting`` and ``posting_object`` straight from Arrow and sums them per day (the
-   pre-aggregates), so memory does not grow with the file.
-3. After the last chunk the voucher checks run in SQL over the new rows; the vouchers they find
-   suspect are re-read from the file through a scratch reader, so every diagnostic is the
-   reader's own (codes, lines, messages).
+1. :func:`~redovisa.ledger.native_pass.start` checks the bytes and finds the encoding exactly
+   as the reader does, then runs the C pass in a thread of its own, a few chunks ahead of the
+   store. ``redovisa import`` starts it before DuckDB and pyarrow are even imported.
+2. For each chunk of whole lines the C pass gives the voucher rows as Arrow column buffers
+   (decoded to UTF-8, amounts as exact decimals, dates as days), the other lines for the
+   reader's own :class:`~redovisa.sie.machine.SieParser`, and the checksum of the ``#KSUMMA``
+   records; at the end, the rows summed per day (the pre-aggregates).
+3. DuckDB stores the rows with one ``INSERT`` per table: ``posting`` streams from the C pass
+   as it reads; ``voucher`` and ``posting_object`` wait in a :class:`_Stash` (in memory, or in
+   a temporary Arrow file for big files, so memory does not grow with the file) and follow.
+   One statement per table fills whole row groups, so the commit has little left to write.
+4. The voucher checks run in SQL over the new rows; the vouchers they find suspect are re-read
+   from the file through a scratch reader, so every diagnostic is the reader's own (codes,
+   lines, messages).
 
 All of it happens in one transaction: a file with errors, a file the C pass does not take
 (anything not in the canonical form: see ``_native.c``), a checksum that does not verify or a
@@ -23,59 +26,44 @@ without counts (errors). Files it does not take go to the SQL bulk path, then to
 from __future__ import annotations
 
 import codecs
+import contextlib
 import gc
 import os
-import re
-import zlib
+import shutil
+import tempfile
 from array import array
 from collections.abc import Iterator
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
-from functools import partial
-from types import ModuleType
 from typing import Any
 
 import pyarrow as pa
 
 from redovisa.core.diagnostics import Diagnostic, has_errors
+from redovisa.core.errors import StoreError
 from redovisa.ledger.bulk import Progress, encoding_diagnostic, reader_words, year_params
 from redovisa.ledger.loader import ImportCounts, replace_with
-from redovisa.ledger.scan import Scan, scan_file
+from redovisa.ledger.native_pass import (
+    NativePass,
+    NotTaken,
+    available,
+    decode_table,
+    new_parser,
+    start,
+)
 from redovisa.ledger.store import LedgerStore
 from redovisa.sie.checksum import MODULUS
-from redovisa.sie.encoding import CHUNK_SIZE, UTF8, detect, looks_binary
 from redovisa.sie.machine import SieParser
 from redovisa.sie.records import SieFile
 
-_native: ModuleType | None
-try:
-    from redovisa.ledger import _native
-except ImportError:  # built without a C compiler: the other paths do the work
-    _native = None
-
 __all__ = ["NativeResult", "available", "decode_table", "native_import", "new_parser"]
 
-CHUNK = 16 << 20
-FIRST_CHUNK = 1 << 20
-"""The first chunk is small: its other lines (the header) go to the reader while the C pass
-reads the next chunk, so nothing waits long for the first batch."""
-"""Bytes per chunk: about 300 000 rows, so a chunk's Arrow columns stay near 20 MB."""
+STASH_BYTES = 64 << 20
+"""Arrow bytes a :class:`_Stash` keeps in memory before it moves to a temporary file."""
 
 _AMOUNT = pa.decimal128(18, 2)
 _INT32 = pa.int32()
 _QUANTITY = pa.decimal128(24, 6)
-
-
-def available() -> bool:
-    """True when the C pass was built."""
-    return _native is not None
-
-
-def new_parser(table: tuple[bytes, ...] | None) -> Any:
-    """A fresh C pass (for tests and fuzzing); see ``_native.pyi``."""
-    if _native is None:
-        raise RuntimeError("redovisa.ledger._native was not built")
-    return _native.Parser(table)
 
 
 @dataclass(slots=True)
@@ -87,78 +75,81 @@ class NativeResult:
     counts: ImportCounts | None
 
 
-class _NotTaken(Exception):
-    """The file is not for the native path (rolls back whatever was written)."""
-
-
 class _Rejected(Exception):
     """The file has errors (rolls back whatever was written)."""
+
+
+class _Stash:
+    """Arrow tables of one store table, kept until its ``INSERT``.
+
+    In memory up to ``limit`` bytes; beyond that everything goes to an Arrow stream file in
+    ``folder`` (the caller removes it), read back batch by batch.
+    """
+
+    def __init__(self, schema: pa.Schema, folder: str, name: str, limit: int) -> None:
+        self.schema = schema
+        self.path = os.path.join(folder, f"{name}.arrows")
+        self.limit = limit
+        self.tables: list[pa.Table] = []
+        self.size = 0
+        self.rows = 0
+        self._writer: Any = None
+
+    def add(self, table: pa.Table) -> None:
+        if not len(table):
+            return
+        self.rows += len(table)
+        if self._writer is None:
+            self.tables.append(table)
+            self.size += table.nbytes
+            if self.size <= self.limit:
+                return
+            self._writer = pa.ipc.new_stream(self.path, self.schema)
+            table = pa.concat_tables(self.tables)
+            self.tables = []
+        self._writer.write_table(table)
+
+    def source(self) -> Any:
+        """All the rows: a table, or a reader over the file."""
+        if self._writer is None:
+            return pa.concat_tables(self.tables) if self.tables else self.schema.empty_table()
+        self._writer.close()
+        return pa.ipc.open_stream(self.path)
+
+    def close(self) -> None:
+        if self._writer is not None:
+            self._writer.close()
 
 
 @dataclass(slots=True)
 class _State:
     """The file being read, and what its chunks leave behind for the checks at the end."""
 
-    path: str | os.PathLike[str]
-    encoding: str
+    npass: NativePass
+    parser: SieParser
+    folder: str
+    progress: Progress | None
+    vouchers: _Stash = field(init=False)
+    objects: _Stash = field(init=False)
+    reader: ThreadPoolExecutor = field(default_factory=lambda: ThreadPoolExecutor(1))
+    read: list[Future[None]] = field(default_factory=list)
     starts: array[int] = field(default_factory=lambda: array("q"))
     ends: array[int] = field(default_factory=lambda: array("q"))
     suspects: array[int] = field(default_factory=lambda: array("q"))
-    crc: int = 0
-    vouchers: int = 0
     rows: int = 0
+    error: BaseException | None = None
 
+    def __post_init__(self) -> None:
+        self.vouchers = _Stash(_VOUCHER, self.folder, "voucher", STASH_BYTES)
+        self.objects = _Stash(_OBJECT, self.folder, "posting_object", STASH_BYTES)
 
-def decode_table(encoding: str) -> tuple[bytes, ...] | None:
-    """UTF-8 of every byte >= 0x80 in ``encoding`` (b"" where the encoding has none)."""
-    if encoding == UTF8:
-        return None
-    out = []
-    for b in range(0x80, 0x100):
-        try:
-            out.append(bytes([b]).decode(encoding).encode(UTF8))
-        except UnicodeDecodeError:
-            out.append(b"")
-    return tuple(out)
+    @property
+    def path(self) -> str | os.PathLike[str]:
+        return self.npass.path
 
-
-_NON_ASCII = re.compile(rb"[\x80-\xff]")
-
-
-def _quick_scan(path: str | os.PathLike[str]) -> Scan | None:
-    """The encoding as the reader finds it, reading only up to the first byte above ASCII.
-
-    None for files the full :func:`~redovisa.ledger.scan.scan_file` must judge (empty, binary,
-    a byte-order mark, UTF-8); the C pass itself checks control characters and line ends.
-    """
-    lf = 0
-    first = True
-    with open(path, "rb") as handle:
-        for chunk in iter(partial(handle.read, CHUNK_SIZE), b""):
-            if first:
-                first = False
-                if chunk.startswith(codecs.BOM_UTF8) or looks_binary(chunk):
-                    return None
-            if not chunk.isascii():
-                encoding = detect(chunk)
-                if encoding == UTF8:
-                    return None
-                match = _NON_ASCII.search(chunk)
-                line = lf + chunk.count(b"\n", 0, match.start() if match else 0) + 1
-                return Scan(encoding=encoding, ascii_only=False, first_non_ascii_line=line)
-            lf += chunk.count(b"\n")
-    return None if first else Scan()
-
-
-def _scan(path: str | os.PathLike[str]) -> Scan | None:
-    """What the native pass needs to know before it starts; None when it cannot take the file."""
-    scan = _quick_scan(path)
-    if scan is not None:
-        return scan
-    scan = scan_file(path)
-    if not scan.bulk_ok or scan.bom or scan.replacement_chars or scan.encoding != UTF8:
-        return None
-    return scan
+    @property
+    def encoding(self) -> str:
+        return self.npass.encoding
 
 
 def native_import(
@@ -166,133 +157,87 @@ def native_import(
     path: str | os.PathLike[str],
     display_path: str,
     progress: Progress | None = None,
+    started: NativePass | None = None,
 ) -> NativeResult | None:
-    """Import ``path`` on the native path; None when it does not take the file."""
-    if _native is None:
-        return None
+    """Import ``path`` on the native path; None when it does not take the file.
+
+    ``started`` is a pass over the same file already running (see
+    :func:`~redovisa.ledger.native_pass.start`); it is closed here either way.
+    """
     if progress:
         progress("Kontrollerar filen", 0.0)
-    scan = _scan(path)
-    if scan is None:
+    npass = started if started is not None else start(path)
+    if npass is None:
         return None
-    encoding = scan.encoding
     parser = SieParser(display_path, verify_checksum=False)  # checked here, on all the lines
-    native = _native.Parser(None if scan.ascii_only else decode_table(encoding))
-    size = os.path.getsize(path) or 1
-    state = _State(path, encoding)
-    # the reader's parser reads the other lines in a thread of its own, in file order, while
-    # DuckDB stores the rows (DuckDB and the C pass run without the GIL)
-    reader = ThreadPoolExecutor(1)
+    folder = tempfile.mkdtemp(prefix="redovisa-import-")
+    state = _State(npass, parser, folder, progress)
     collecting = gc.isenabled()
     gc.disable()  # many small objects and no cycles: no collector passes while importing
     try:
         with store.transaction():
             imp = store.next_import_id()
-            read = []
-            for batch, done in _batches(native, path):
-                read.append(reader.submit(_header_lines, parser, batch.pop("header"), encoding))
-                _store_batch(store, imp, batch, state)
-                if progress:
-                    progress("Läser verifikationer", 0.05 + 0.75 * done / size)
-            for future in read:
-                future.result()
-            seen, declared = native.checksum
-            if seen and not (seen == 2 and declared % MODULUS == state.crc):
-                raise _NotTaken("kontrollsumman")  # the reader words what is wrong
+            _stream_postings(store, imp, state)
+            seen, declared = npass.parser.checksum
+            if seen and not (seen == 2 and declared % MODULUS == npass.parser.crc):
+                raise NotTaken("kontrollsumman")  # the reader words what is wrong
+            # the sums are read in the reader's thread (after the last header lines) while
+            # DuckDB stores the vouchers and the objects
+            prepared = state.reader.submit(_prepare_sums, state)
+            if progress:
+                progress("Lagrar verifikationer", 0.7)
+            _insert(store, imp, "nat_v", state.vouchers.source())
+            _insert(store, imp, "nat_o", state.objects.source())
             if progress:
                 progress("Kontrollerar verifikationer", 0.8)
-            totals = native.totals()
-            _checks(store, imp, parser, state, totals)
-            encoding_diagnostic(parser, scan)
+            day_sums = prepared.result()
+            _suspects(store, imp, parser, state)
+            encoding_diagnostic(parser, npass.scan)
             parser.finish()
             sie = parser.sie
-            sie.encoding = encoding
+            sie.encoding = npass.encoding
             diagnostics = parser.diagnostics()
             if has_errors(diagnostics):
                 raise _Rejected
             if progress:
                 progress("Skriver till databasen", 0.9)
             replace_with(store, imp, sie, display_path)
-            _store_totals(store, imp, totals)
+            _store_totals(store, imp, day_sums)
             counts = ImportCounts(
-                imp, len(sie.accounts), state.vouchers, state.rows, len(sie.balances)
+                imp, len(sie.accounts), npass.parser.vouchers, state.rows, len(sie.balances)
             )
-    except _NotTaken:
+    except NotTaken:
         return None
     except _Rejected:
         return NativeResult(parser.sie, diagnostics, None)
     finally:
-        reader.shutdown(cancel_futures=True)
+        with contextlib.suppress(StoreError):
+            store.execute("RESET preserve_insertion_order")
+        state.reader.shutdown(cancel_futures=True)
+        npass.close()
+        state.vouchers.close()
+        state.objects.close()
+        shutil.rmtree(folder, ignore_errors=True)
         if collecting:
             gc.enable()
     return NativeResult(sie, diagnostics, counts)
-
-
-def _batches(native: Any, path: str | os.PathLike[str]) -> Iterator[tuple[dict[str, Any], int]]:
-    """The C pass's batches and the bytes read so far; the next chunk is read and parsed in a
-    thread (the pass runs without the GIL) while the caller stores the previous one."""
-    chunks = _chunks(path)
-    done = 0
-
-    def parse_next() -> tuple[Any, int, bool] | None:
-        got = next(chunks, None)
-        if got is None:
-            return None
-        chunk, final = got
-        return native.feed(chunk, final), len(chunk), final
-
-    with ThreadPoolExecutor(1) as pool:
-        pending = pool.submit(parse_next)
-        while True:
-            got = pending.result()
-            if got is None:
-                return
-            batch, n, final = got
-            if batch is None:
-                raise _NotTaken(native.reason)
-            if not final:
-                pending = pool.submit(parse_next)
-            done += n
-            yield batch, done
-            if final:
-                return
-
-
-def _chunks(path: str | os.PathLike[str]) -> Iterator[tuple[bytes, bool]]:
-    """Chunks of whole lines (the last may lack its line end), with a flag for the last."""
-    with open(path, "rb") as handle:
-        carry = b""
-        first = True
-        while True:
-            block = handle.read(FIRST_CHUNK if first else CHUNK)
-            first = False
-            if not block:
-                yield carry, True
-                return
-            data = carry + block if carry else block
-            cut = data.rfind(b"\n") + 1
-            if cut == 0:
-                carry = data
-                continue
-            carry = data[cut:]
-            yield data[:cut], False
 
 
 def _header_lines(parser: SieParser, lines: list[tuple[int, bytes]], encoding: str) -> None:
     for ln, raw in lines:
         parser.feed(ln, raw.decode(encoding))
         if parser.stopped:
-            raise _NotTaken("läsaren slutade")
+            raise NotTaken("läsaren slutade")
 
 
-# -- one chunk into the store -----------------------------------------------------------------
+# -- the rows into the store ------------------------------------------------------------------
 
 
-def _buf(b: bytes) -> pa.Buffer:
+def _buf(b: Any) -> pa.Buffer:
     return pa.py_buffer(b)
 
 
-def _col(kind: pa.DataType, n: int, data: bytes | None, valid: bytes | None = None) -> pa.Array:
+def _col(kind: pa.DataType, n: int, data: Any, valid: Any = None) -> pa.Array:
     if data is None:  # every value of the chunk is null
         return pa.nulls(n, kind)
     return pa.Array.from_buffers(kind, n, [_buf(valid) if valid is not None else None, _buf(data)])
@@ -307,70 +252,123 @@ def _text(batch: dict[str, Any], name: str, n: int, valid: str | None = None) ->
     )
 
 
-def _tables(batch: dict[str, Any]) -> dict[str, pa.Table]:
-    nv, npost, nobj = batch["n_vouchers"], batch["n_postings"], batch["n_objects"]
-    b = batch
-    vouchers = pa.table(
-        {
-            "vno": _col(pa.int64(), nv, b["v_vno"]),
-            "series": _text(b, "v_series", nv),
-            "number": _text(b, "v_number", nv),
-            "date": _col(pa.date32(), nv, b["v_date"]),
-            "text": _text(b, "v_text", nv, "v_text_ok"),
-            "reg_date": _col(pa.date32(), nv, b["v_regdate"], b["v_regdate_ok"]),
-            "sign": _text(b, "v_sign", nv, "v_sign_ok"),
-            "line": _col(pa.int64(), nv, b["v_line"]),
-        }
-    )
-    postings = pa.table(
-        {
-            "vno": _col(pa.int64(), npost, b["p_vno"]),
-            "row_no": _col(pa.int32(), npost, b["p_row"]),
-            "account": _text(b, "p_account", npost),
-            "amount": _col(_AMOUNT, npost, b["p_amount"]),
-            "date": _col(pa.date32(), npost, b["p_date"], b["p_date_ok"]),
-            "text": _text(b, "p_text", npost, "p_text_ok"),
-            "quantity": _col(_QUANTITY, npost, b["p_qty"], b["p_qty_ok"]),
-            "sign": _text(b, "p_sign", npost, "p_sign_ok"),
-            "kind": _col(pa.int8(), npost, b["p_kind"]),
-            "line": _col(pa.int64(), npost, b["p_line"]),
-        }
-    )
-    objects = pa.table(
-        {
-            "vno": _col(pa.int64(), nobj, b["o_vno"]),
-            "row_no": _col(pa.int32(), nobj, b["o_row"]),
-            "position": _col(pa.int32(), nobj, b["o_pos"]),
-            "dim": _text(b, "o_dim", nobj),
-            "obj": _text(b, "o_obj", nobj),
-        }
-    )
-    return {"nat_v": vouchers, "nat_p": postings, "nat_o": objects}
+_VOUCHER = pa.schema(
+    [
+        ("vno", pa.int64()),
+        ("series", pa.string()),
+        ("number", pa.string()),
+        ("date", pa.date32()),
+        ("text", pa.string()),
+        ("reg_date", pa.date32()),
+        ("sign", pa.string()),
+        ("line", pa.int64()),
+    ]
+)
+_POSTING = pa.schema(
+    [
+        ("vno", pa.int64()),
+        ("row_no", pa.int32()),
+        ("account", pa.string()),
+        ("amount", _AMOUNT),
+        ("date", pa.date32()),
+        ("text", pa.string()),
+        ("quantity", _QUANTITY),
+        ("sign", pa.string()),
+        ("kind", pa.int8()),
+        ("line", pa.int64()),
+    ]
+)
+_OBJECT = pa.schema(
+    [
+        ("vno", pa.int64()),
+        ("row_no", pa.int32()),
+        ("position", pa.int32()),
+        ("dim", pa.string()),
+        ("obj", pa.string()),
+    ]
+)
 
 
-def _store_batch(store: LedgerStore, imp: int, batch: dict[str, Any], state: _State) -> None:
-    state.starts.frombytes(batch["v_start"])
-    state.ends.frombytes(batch["v_end"])
-    state.suspects.frombytes(batch["suspects"])
-    if batch["checksum_bytes"]:
-        state.crc = zlib.crc32(batch["checksum_bytes"], state.crc)
-    state.vouchers += batch["n_vouchers"]
-    state.rows += batch["n_postings"]
-    _store_rows(store, imp, _tables(batch))
-
-
-def _store_rows(store: LedgerStore, imp: int, tables: dict[str, pa.Table]) -> None:
-    store.insert_from(
-        {
-            name: sql.replace("$imp", str(int(imp)))
-            for name, sql in _INSERT_BATCH.items()
-            if len(tables[name])
-        },
-        tables,
+def _vouchers(b: dict[str, Any]) -> pa.Table:
+    n = b["n_vouchers"]
+    return pa.Table.from_arrays(
+        [
+            _col(pa.int64(), n, b["v_vno"]),
+            _text(b, "v_series", n),
+            _text(b, "v_number", n),
+            _col(pa.date32(), n, b["v_date"]),
+            _text(b, "v_text", n, "v_text_ok"),
+            _col(pa.date32(), n, b["v_regdate"], b["v_regdate_ok"]),
+            _text(b, "v_sign", n, "v_sign_ok"),
+            _col(pa.int64(), n, b["v_line"]),
+        ],
+        schema=_VOUCHER,
     )
 
 
-_INSERT_BATCH = {
+def _postings(b: dict[str, Any]) -> pa.RecordBatch:
+    n = b["n_postings"]
+    return pa.RecordBatch.from_arrays(
+        [
+            _col(pa.int64(), n, b["p_vno"]),
+            _col(pa.int32(), n, b["p_row"]),
+            _text(b, "p_account", n),
+            _col(_AMOUNT, n, b["p_amount"]),
+            _col(pa.date32(), n, b["p_date"], b["p_date_ok"]),
+            _text(b, "p_text", n, "p_text_ok"),
+            _col(_QUANTITY, n, b["p_qty"], b["p_qty_ok"]),
+            _text(b, "p_sign", n, "p_sign_ok"),
+            _col(pa.int8(), n, b["p_kind"]),
+            _col(pa.int64(), n, b["p_line"]),
+        ],
+        schema=_POSTING,
+    )
+
+
+def _objects(b: dict[str, Any]) -> pa.Table:
+    n = b["n_objects"]
+    return pa.Table.from_arrays(
+        [
+            _col(pa.int64(), n, b["o_vno"]),
+            _col(pa.int32(), n, b["o_row"]),
+            _col(pa.int32(), n, b["o_pos"]),
+            _text(b, "o_dim", n),
+            _text(b, "o_obj", n),
+        ],
+        schema=_OBJECT,
+    )
+
+
+def _posting_batches(state: _State) -> Iterator[pa.RecordBatch]:
+    """The rows of each batch of the C pass for ``INSERT INTO posting`` (DuckDB pulls them);
+    the rest of each batch goes to the stashes, the reader's thread and ``state``.
+
+    DuckDB does not pass an exception raised here on (it only says the statement failed), so
+    it is kept in ``state.error`` for :func:`_stream_postings` to raise.
+    """
+    try:
+        for batch, done in state.npass.batches():
+            state.read.append(
+                state.reader.submit(
+                    _header_lines, state.parser, batch.pop("header"), state.encoding
+                )
+            )
+            state.starts.frombytes(batch["v_start"])
+            state.ends.frombytes(batch["v_end"])
+            state.suspects.frombytes(batch["suspects"])
+            state.rows += batch["n_postings"]
+            state.vouchers.add(_vouchers(batch))
+            state.objects.add(_objects(batch))
+            if batch["n_postings"]:
+                yield _postings(batch)
+            if state.progress:
+                state.progress("Läser verifikationer", 0.05 + 0.65 * done / state.npass.size)
+    except BaseException as e:
+        state.error = e
+        raise
+
+
+_INSERT = {
     "nat_v": "INSERT INTO voucher SELECT $imp, vno, series, number, date, text, reg_date, sign,"
     " line FROM nat_v",
     "nat_p": """INSERT INTO posting
@@ -379,6 +377,29 @@ SELECT $imp, vno, row_no, account, amount, date, text, quantity, sign,
 FROM nat_p""",
     "nat_o": "INSERT INTO posting_object SELECT $imp, vno, row_no, position, dim, obj FROM nat_o",
 }
+
+
+def _insert(store: LedgerStore, imp: int, name: str, data: Any) -> None:
+    store.insert_from({name: _INSERT[name].replace("$imp", str(int(imp)))}, {name: data})
+
+
+def _stream_postings(store: LedgerStore, imp: int, state: _State) -> None:
+    """``INSERT INTO posting`` as the C pass reads (the other tables wait in the stashes)."""
+    rows = pa.RecordBatchReader.from_batches(_POSTING, _posting_batches(state))
+    # A stream is read by one thread, so the rows keep their order anyway; without the order
+    # guarantee DuckDB writes whole row groups to the file as they fill (as it does for a
+    # table), instead of keeping them all for the commit.
+    # (native_import resets it also when this fails: not possible before the rollback)
+    store.execute("SET preserve_insertion_order = false")
+    try:
+        _insert(store, imp, "nat_p", rows)
+    except StoreError:
+        if state.error is not None:
+            raise state.error from None
+        raise
+    store.execute("RESET preserve_insertion_order")
+    if state.error is not None:
+        raise state.error
 
 
 def _names(totals: dict[str, Any]) -> pa.Array:
@@ -417,9 +438,8 @@ def _sums(totals: dict[str, Any], prefix: str, names: pa.Array) -> dict[str, pa.
     return {"account": named("k1lo"), "ym": ints("k2lo"), **out}
 
 
-def _store_totals(store: LedgerStore, imp: int, totals: dict[str, Any]) -> None:
+def _store_totals(store: LedgerStore, imp: int, day_sums: dict[str, pa.Table]) -> None:
     """The daily pre-aggregates (redovisa.ledger.daily), summed by the C pass."""
-    names = _names(totals)
     store.insert_from(
         {
             "nat_day": f"INSERT INTO posting_day SELECT {int(imp)}, account, day, debit, credit, n"
@@ -427,10 +447,7 @@ def _store_totals(store: LedgerStore, imp: int, totals: dict[str, Any]) -> None:
             "nat_day_object": f"INSERT INTO posting_day_object SELECT {int(imp)}, dimension,"
             " object_id, account, day, debit, credit, n FROM nat_day_object",
         },
-        {
-            "nat_day": pa.table(_sums(totals, "day", names)),
-            "nat_day_object": pa.table(_sums(totals, "day_object", names)),
-        },
+        dict(day_sums),
     )
 
 
@@ -447,16 +464,14 @@ SELECT voucher_id FROM voucher v WHERE import_id = $imp AND $check_years AND NOT
 """
 
 
-def _checks(
-    store: LedgerStore,
-    imp: int,
-    parser: SieParser,
-    state: _State,
-    totals: dict[str, Any],
-) -> None:
-    """The reader's whole-file sums, and the reader's own words on the suspect vouchers."""
-    checks = parser.checks
-    checks.vouchers = state.vouchers
+def _prepare_sums(state: _State) -> dict[str, pa.Table]:
+    """After the last batch: the header lines read, the C pass's sums given to the reader's
+    whole-file checks, and the daily sums as tables for :func:`_store_totals`."""
+    for future in state.read:
+        future.result()  # the header lines: raises what the reader's thread raised
+    totals = state.npass.totals()
+    checks = state.parser.checks
+    checks.vouchers = state.npass.parser.vouchers
     checks.rows = state.rows
     names = _names(totals)
     months = _sums(totals, "months", names)
@@ -468,14 +483,23 @@ def _checks(
         strict=True,
     ):
         checks.movements.setdefault(ym, {})[acc] = debit + credit
-    names = names.to_pylist()
+    texts = names.to_pylist()
     for used, which in ((checks.used_accounts, "first_account"), (checks.used_dims, "first_dim")):
         firsts = array("q")
         firsts.frombytes(totals[which])
         for i, line in enumerate(firsts):
-            old = used.get(names[i])
+            old = used.get(texts[i])
             if line and (old is None or line < old):
-                used[names[i]] = line
+                used[texts[i]] = line
+    return {
+        "nat_day": pa.table(_sums(totals, "day", names)),
+        "nat_day_object": pa.table(_sums(totals, "day_object", names)),
+    }
+
+
+def _suspects(store: LedgerStore, imp: int, parser: SieParser, state: _State) -> None:
+    """The reader's own words on the suspect vouchers: those the C pass marked, and those SQL
+    finds (a series and number used twice, a date outside the fiscal years)."""
     more = store.fetchall_named(_MORE_SUSPECTS, {"imp": imp, **year_params(parser)})
     suspects = sorted({*state.suspects, *(int(r[0]) for r in more)})
     if suspects:
