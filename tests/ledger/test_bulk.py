@@ -10,6 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sample import sample_sie
+from test_store import snapshot
 from tests_paths import SIE_CORPUS
 
 from redovisa.ledger import bulk
@@ -141,7 +142,7 @@ def test_failed_bulk_store_leaves_store_unchanged(
     path = _write(tmp_path, sample_sie())
     first = import_sie(store, path, method="bulk")
     assert first.method == "bulk"
-    before = {t: store.fetchall(f"SELECT * FROM {t} ORDER BY ALL") for t in TABLES}
+    before = snapshot(store)
     real = bulk.bulk_store
 
     def crash(*args: object) -> object:
@@ -151,7 +152,7 @@ def test_failed_bulk_store_leaves_store_unchanged(
     monkeypatch.setattr("redovisa.ledger.importer.bulk_store", crash)
     with pytest.raises(KeyboardInterrupt):
         import_sie(store, path, method="bulk")
-    assert {t: store.fetchall(f"SELECT * FROM {t} ORDER BY ALL") for t in TABLES} == before
+    assert snapshot(store) == before
     monkeypatch.undo()
     again = import_sie(store, path, method="bulk")
     assert again.counts is not None

@@ -17,6 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sample import sample_sie
 from test_bulk import CORPUS_PARAMS, _write, content, sie_files
+from test_store import snapshot
 
 from redovisa.ledger import native, native_pass
 from redovisa.ledger.importer import import_sie
@@ -137,7 +138,7 @@ def test_crash_midway_leaves_store_unchanged(
     path = _write(tmp_path, sample_sie())
     first = import_sie(store, path, method="native")
     assert first.method == "native" and first.counts is not None
-    before = {t: store.fetchall(f"SELECT * FROM {t} ORDER BY ALL") for t in TABLES}
+    before = snapshot(store)
 
     def crash(*args: object) -> None:
         raise KeyboardInterrupt
@@ -145,7 +146,7 @@ def test_crash_midway_leaves_store_unchanged(
     monkeypatch.setattr(native, "_store_totals", crash)
     with pytest.raises(KeyboardInterrupt):
         import_sie(store, path, method="native")
-    assert {t: store.fetchall(f"SELECT * FROM {t} ORDER BY ALL") for t in TABLES} == before
+    assert snapshot(store) == before
     monkeypatch.undo()
     again = import_sie(store, path, method="native")
     assert again.counts is not None
@@ -189,7 +190,7 @@ def test_interrupt_while_rows_stream_leaves_store_unchanged(
     store = LedgerStore.open(":memory:")
     path = _write(tmp_path, sample_sie())
     assert import_sie(store, path, method="native").imported
-    before = {t: store.fetchall(f"SELECT * FROM {t} ORDER BY ALL") for t in TABLES}
+    before = snapshot(store)
 
     def interrupt(batch: object) -> None:
         raise KeyboardInterrupt  # Ctrl-C while DuckDB pulls the rows
@@ -197,7 +198,7 @@ def test_interrupt_while_rows_stream_leaves_store_unchanged(
     monkeypatch.setattr(native, "_postings", interrupt)
     with pytest.raises(KeyboardInterrupt):
         import_sie(store, path, method="native")
-    assert {t: store.fetchall(f"SELECT * FROM {t} ORDER BY ALL") for t in TABLES} == before
+    assert snapshot(store) == before
     # the connection is as it was: insertion order kept again after the rollback
     assert store.fetchone("SELECT current_setting('preserve_insertion_order')") == (True,)
 

@@ -92,13 +92,11 @@ class _Stash:
         self.limit = limit
         self.tables: list[pa.Table] = []
         self.size = 0
-        self.rows = 0
         self._writer: Any = None
 
     def add(self, table: pa.Table) -> None:
         if not len(table):
             return
-        self.rows += len(table)
         if self._writer is None:
             self.tables.append(table)
             self.size += table.nbytes
