@@ -5,6 +5,8 @@ from __future__ import annotations
 import csv
 import io
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import click
@@ -121,6 +123,40 @@ def test_import_postgres_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(SystemExit) as e:
         main(["import", str(path), "--db", "postgresql://localhost/x"])
     assert e.value.code == 1
+
+
+def test_main_in_process_exits_normally_after_an_import(tmp_path: Path) -> None:
+    from redovisa.cli import main
+
+    path = write(tmp_path / "ledger.se")
+    with pytest.raises(SystemExit) as e:  # not os._exit: a test calling main keeps running
+        main(["import", str(path), "--db", str(tmp_path / "r.duckdb"), "-q"])
+    assert e.value.code == 0
+
+
+@pytest.mark.parametrize(("text", "code"), [(LEDGER, 0), (LEDGER.replace("-1138000.00", "0"), 1)])
+def test_the_program_ends_without_teardown_and_loses_no_output(
+    tmp_path: Path, text: str, code: int
+) -> None:
+    """Run as the program, ``redovisa import`` skips Python's teardown: the summary, the
+    diagnostics and the exit code must all still come out (through pipes)."""
+    path = write(tmp_path / "ledger.se", text)
+    db = tmp_path / "r.duckdb"
+    run = subprocess.run(
+        [sys.executable, "-m", "redovisa", "import", str(path), "--db", str(db)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert run.returncode == code, run.stderr
+    if code == 0:
+        assert run.stdout.splitlines()[0] == f"{path}: Kommunalförbundet Test (222000-0001)"
+        assert "transaktionsrader 5" in run.stdout
+        with LedgerStore.open(db) as store:
+            assert store.fetchone("SELECT count(*) FROM posting") == (5,)
+    else:
+        assert "SIE021" in run.stderr
+        assert run.stderr.rstrip().endswith("inte inläst, 1 fel; databasen är oförändrad")
 
 
 def test_import_is_registered_in_main_cli() -> None:

@@ -16,7 +16,7 @@ from tests_paths import SIE_CORPUS
 from redovisa.ledger import bulk
 from redovisa.ledger.importer import import_sie
 from redovisa.ledger.scan import scan_file
-from redovisa.ledger.store import TABLES, LedgerStore
+from redovisa.ledger.store import TABLES, VIEWS, LedgerStore
 from redovisa.sie.records import Account, FiscalYearRecord, Posting, SieFile, TransKind, Voucher
 from redovisa.sie.writer import sie_to_bytes
 
@@ -24,7 +24,7 @@ SKIP = {"README.md", "LICENSE"}
 
 
 def content(store: LedgerStore, import_id: int) -> dict[str, list[tuple[object, ...]]]:
-    out = {t: store.table_rows(t, import_id) for t in TABLES if t != "organisation"}
+    out = {t: store.table_rows(t, import_id) for t in TABLES + VIEWS if t != "organisation"}
     out["organisation"] = [r[1:] for r in store.table_rows("organisation", import_id)]
     return out
 

@@ -116,6 +116,28 @@ def test_odd_lines_are_left_to_the_other_paths(tmp_path: Path, name: str, body: 
     assert both(path) != "native"
 
 
+def test_object_ids_with_quotes_backslashes_tabs_go_native_as_json(tmp_path: Path) -> None:
+    rows = (
+        '#TRANS 1930 {1 "a\\"b" 2 "t\tx" 6 "c\\d" 7 "\u00c5ke"} 5.00\n'
+        '#TRANS 3010 {1 "a\\"b"} -5.00\n'
+    )
+    text = (
+        "#FLAGGA 0\n#SIETYP 4\n#FNAMN Test\n#RAR 0 20240101 20241231\n#KONTO 1930 Bank\n"
+        f'#KONTO 3010 Intäkt\n#VER A 1 20240105 "x"\n{{\n{rows}}}\n'
+    )
+    path = tmp_path / "escapes.se"
+    path.write_bytes(text.encode("cp437"))
+    assert both(path) == "native"
+    objects = _store("native").fetchall(
+        "SELECT objects FROM posting WHERE import_id = (SELECT max(import_id) FROM organisation)"
+        " ORDER BY row_no"
+    )
+    assert objects == [
+        ('[["1","a\\"b"],["2","t\\tx"],["6","c\\\\d"],["7","\u00c5ke"]]',),
+        ('[["1","a\\"b"]]',),
+    ]
+
+
 def test_errors_are_rolled_back_and_reported_like_the_reader(tmp_path: Path) -> None:
     sie = sample_sie()
     sie.vouchers = [
@@ -239,3 +261,22 @@ def test_arbitrary_bytes_never_crash(data: bytes) -> None:
             assert isinstance(parser.reason, str)
             break
     parser.feed(b"", True)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    data=st.lists(st.sampled_from([b"#TRANS 1930 {} 5.00", b"x" * 40, b"", b"\r"]), max_size=40),
+    first=st.integers(1, 64),
+    size=st.integers(1, 64),
+)
+def test_views_cut_like_chunks_into_one_reused_buffer(
+    tmp_path_factory: pytest.TempPathFactory, data: list[bytes], first: int, size: int
+) -> None:
+    path = tmp_path_factory.mktemp("views") / "f.se"
+    path.write_bytes(b"\n".join(data))
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(native_pass, "FIRST_CHUNK", first)
+        mp.setattr(native_pass, "CHUNK", size)
+        expected = list(native_pass.chunks(path))
+        got = [(bytes(view), final) for view, final in native_pass.views(path)]
+    assert got == expected

@@ -12,18 +12,25 @@ from sample import sample_sie
 from redovisa.core.errors import StoreError
 from redovisa.ledger import loader
 from redovisa.ledger.loader import import_identity, load_sie_file
-from redovisa.ledger.store import TABLES, LedgerStore, database_path, mapped_errors, schema_sql
+from redovisa.ledger.store import (
+    TABLES,
+    VIEWS,
+    LedgerStore,
+    database_path,
+    mapped_errors,
+    schema_sql,
+)
 
 
 def snapshot(store: LedgerStore) -> dict[str, list[tuple[object, ...]]]:
-    return {t: store.fetchall(f"SELECT * FROM {t} ORDER BY ALL") for t in TABLES}
+    return {t: store.fetchall(f"SELECT * FROM {t} ORDER BY ALL") for t in TABLES + VIEWS}
 
 
 def test_schema_has_no_float_column(store: LedgerStore) -> None:
     types = store.fetchall(
         "SELECT table_name, column_name, data_type FROM information_schema.columns"
     )
-    assert {t for t, _c, _d in types} == set(TABLES)
+    assert {t for t, _c, _d in types} == set(TABLES + VIEWS)
     floats = [(t, c, d) for t, c, d in types if re.search(r"DOUBLE|REAL|FLOAT", d)]
     assert floats == []
     money = {(t, c): d for t, c, d in types if c == "amount"}
@@ -33,7 +40,7 @@ def test_schema_has_no_float_column(store: LedgerStore) -> None:
 
 
 def test_schema_fits_one_screen() -> None:
-    assert len(schema_sql().splitlines()) <= 50
+    assert len(schema_sql().splitlines()) <= 55
 
 
 def test_load_counts_and_rows(store: LedgerStore) -> None:
@@ -52,6 +59,67 @@ def test_load_counts_and_rows(store: LedgerStore) -> None:
     ]
     acc = store.table_rows("account", counts.import_id)
     assert acc[0][:5] == ("1930", "Bank", "T", None, ["7281"])
+
+
+def test_objects_are_json_pairs_and_the_view_has_one_row_per_pair(store: LedgerStore) -> None:
+    counts = load_sie_file(store, sample_sie(), source_path="data/ledger.se")
+    objects = store.fetchall(
+        "SELECT account, objects FROM posting WHERE import_id = ? ORDER BY ALL", [counts.import_id]
+    )
+    assert ("5010", '[["1","100"]]') in objects
+    assert ("1930", "[]") in objects
+    assert store.fetchall(
+        "SELECT count(*) FROM posting_object WHERE import_id = ?", [counts.import_id]
+    ) == store.fetchall(
+        "SELECT sum(json_array_length(objects)) FROM posting WHERE import_id = ?",
+        [counts.import_id],
+    )
+
+
+@pytest.mark.parametrize(
+    ("pairs", "text"),
+    [
+        ([], "[]"),
+        ([("1", "100"), ("6", "P 1")], '[["1","100"],["6","P 1"]]'),
+        ([("1", 'a"b\\c')], '[["1","a\\"b\\\\c"]]'),
+        ([("1", "t\tn\nx\x01\x7få")], '[["1","t\\tn\\nx\\u0001\x7få"]]'),
+    ],
+)
+def test_objects_json_escapes_as_duckdb_to_json(
+    store: LedgerStore, pairs: list[tuple[str, str]], text: str
+) -> None:
+    assert loader.objects_json(pairs) == text
+    flat = [v for pair in pairs for v in pair]
+    sql = (
+        "SELECT to_json(list_transform(range(1, len($o) // 2 + 1),"
+        " lambda k: [$o[2 * k - 1], $o[2 * k]]))::VARCHAR"
+    )
+    assert store.fetchall_named(sql, {"o": flat}) == [(text,)]
+    back = store.fetchall("""SELECT from_json(?, '[["VARCHAR"]]')""", [text])
+    assert back == [([list(p) for p in pairs],)]
+
+
+def test_a_store_of_the_earlier_schema_is_migrated(tmp_path: Path) -> None:
+    db = tmp_path / "old.duckdb"
+    with LedgerStore.open(db) as store:
+        load_sie_file(store, sample_sie(2023), source_path="2023.se")
+        load_sie_file(store, sample_sie(2024), source_path="2024.se")
+        expected = snapshot(store)
+    con = duckdb.connect(str(db))  # as a store of the earlier schema: posting_object a table
+    con.execute("CREATE TABLE old_objects AS SELECT * FROM posting_object")
+    con.execute("DROP VIEW posting_object")
+    con.execute("ALTER TABLE old_objects RENAME TO posting_object")
+    con.execute("ALTER TABLE posting DROP COLUMN objects")
+    con.execute("ALTER TABLE posting ALTER kind TYPE VARCHAR")
+    con.close()
+    with LedgerStore.open(db) as store:
+        assert snapshot(store) == expected
+        kinds = store.fetchall(
+            "SELECT view_name FROM duckdb_views() WHERE view_name = 'posting_object'"
+        )
+        assert kinds == [("posting_object",)]
+    with LedgerStore.open(db) as store:  # opening again changes nothing
+        assert snapshot(store) == expected
 
 
 def test_identity_is_organisation_and_year() -> None:

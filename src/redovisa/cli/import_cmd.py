@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 import click
 
+from redovisa.cli import skip_teardown
 from redovisa.core.diagnostics import Severity
 from redovisa.ledger import native_pass
 
@@ -145,6 +146,8 @@ def import_(source: Path, db_url: str | None, quiet: bool) -> None:
     finally:
         if ahead is not None:
             ahead.close()
+    # the store is closed, the pass stopped, the temporary files removed, the output written
+    skip_teardown()
     if failed:
         raise click.exceptions.Exit(EXIT_ERRORS)
 

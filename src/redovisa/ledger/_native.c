@@ -565,7 +565,7 @@ typedef struct {
 enum { ST_START, ST_HEADER, ST_AFTER_VER, ST_IN_BLOCK, ST_AFTER_BLOCK };
 
 /* Output buffers handed to Python per chunk (see OUT_BUFS), spare blocks kept per buffer. */
-#define N_OUT 42
+#define N_OUT 37
 #define N_SPARE 2
 /* Checksum bytes gathered before they go through the CRC (small: it stays in the L1 cache). */
 #define CK_STAGE 8192
@@ -608,12 +608,11 @@ typedef struct Parser {
     Buf p_vno, p_row, p_amount, p_date, p_qty, p_kind, p_line;
     StrCol p_account, p_text, p_sign;
     Valid p_date_ok, p_text_ok, p_qty_ok, p_sign_ok;
-    /* posting objects */
-    Buf o_vno, o_row, o_pos;
-    StrCol o_dim, o_obj;
+    /* each row's object list as JSON text (see json_name) */
+    StrCol p_objects;
     /* other lines (int64 line, start, end within the chunk), suspects (int64 vno) */
     Buf header, suspects;
-    int64_t n_v, n_p, n_o;
+    int64_t n_v, n_p;
     /* the #KSUMMA checksum: CRC-32 of the bytes so far, the last few staged before it */
     uint32_t crc;
     size_t ck_n;
@@ -638,8 +637,8 @@ typedef struct Parser {
         &self->p_row, &self->p_amount, &self->p_date, &self->p_qty, &self->p_kind, &self->p_line, \
         &self->p_account.off, &self->p_account.data, &self->p_text.off, &self->p_text.data,      \
         &self->p_sign.off, &self->p_sign.data, &self->p_date_ok.bits, &self->p_text_ok.bits,     \
-        &self->p_qty_ok.bits, &self->p_sign_ok.bits, &self->o_vno, &self->o_row, &self->o_pos,   \
-        &self->o_dim.off, &self->o_dim.data, &self->o_obj.off, &self->o_obj.data, &self->suspects
+        &self->p_qty_ok.bits, &self->p_sign_ok.bits, &self->p_objects.off,                       \
+        &self->p_objects.data, &self->suspects
 
 /* Buffers that live across chunks (the pending #RTRANS, the interned names). */
 #define LASTING_BUFS(self)                                                                      \
@@ -648,7 +647,7 @@ typedef struct Parser {
 
 #define ALL_STRS(self)                                                                           \
     &self->v_series, &self->v_number, &self->v_text, &self->v_sign, &self->p_account,            \
-        &self->p_text, &self->p_sign, &self->o_dim, &self->o_obj
+        &self->p_text, &self->p_sign, &self->p_objects
 
 #define ALL_VALID(self)                                                                          \
     &self->v_text_ok, &self->v_regdate_ok, &self->v_sign_ok, &self->p_date_ok, &self->p_text_ok, \
@@ -658,16 +657,15 @@ typedef struct Parser {
 #define SIZE_FROM 65536
 
 /* Bytes per input byte of each buffer in OUT_BUFS before the parser has seen a chunk with
- * rows: a typical file has a voucher in 200 bytes, a row in 50 and an object in 40 (the
- * nullable columns start empty). Only a first guess, so the first large chunk does not grow
+ * rows: a typical file has a voucher in 200 bytes and a row in 50, whose object list takes
+ * about 25 bytes as JSON (the nullable columns start empty). Only a first guess, so the first large chunk does not grow
  * its buffers step by step (each step a copy into fresh memory). */
 #define PV(w) ((w) / 200.0)
 #define PP(w) ((w) / 50.0)
-#define PO(w) ((w) / 40.0)
 static const double DEFAULT_PER_BYTE[N_OUT] = {
     PV(8), PV(4), 0, PV(8), PV(8), PV(8), PV(4), PV(1), PV(4), PV(5), 0, 0, 0, 0, 0, 0, 0,
     PP(8), PP(4), PP(16), 0, 0, PP(1), PP(8), PP(4), PP(4), 0, 0, 0, 0, 0, 0, 0, 0,
-    PO(8), PO(4), PO(4), PO(4), PO(2), PO(4), PO(4), 0};
+    PP(4), PP(25), 0};
 
 /* Empty the chunk's buffers for a chunk of len bytes (with the GIL: it takes spares). A buffer
  * given to Python last time starts on a spare block if there is one; every buffer gets room
@@ -705,7 +703,7 @@ static int batch_reset(Parser *self, Py_ssize_t len) {
     self->header.n = 0;
     Valid *valid[] = {ALL_VALID(self)};
     for (size_t i = 0; i < sizeof valid / sizeof valid[0]; i++) valid_reset(valid[i]);
-    self->n_v = self->n_p = self->n_o = 0;
+    self->n_v = self->n_p = 0;
     StrCol *cols[] = {ALL_STRS(self)};
     for (size_t i = 0; i < sizeof cols / sizeof cols[0]; i++)
         if (str_reset(cols[i])) return -1;
@@ -1244,6 +1242,62 @@ static inline int put_name(Parser *self, StrCol *c, const Tok *t, int32_t *id) {
     return *id < 0 ? -1 : 0;
 }
 
+/* Escape the text out[at..] for a JSON string as DuckDB's to_json does: \" \\ \b \f \n \r \t,
+ * other control characters as \u00XX. Almost no name has any of these: one look at each
+ * byte, nothing moved. */
+static int json_escape(Buf *out, size_t at) {
+    size_t more = 0;
+    for (size_t i = at; i < out->n; i++) {
+        uint8_t c = (uint8_t)out->p[i];
+        if (c == '"' || c == '\\') more += 1;
+        else if (c < 0x20) more += (c == '\b' || c == '\f' || c == '\n' || c == '\r' || c == '\t') ? 1 : 5;
+    }
+    if (!more) return 0;
+    if (buf_reserve(out, more)) return -1;
+    static const char hex[] = "0123456789ABCDEF";
+    char *src = out->p + out->n, *dst = src + more, *first = out->p + at;
+    while (src > first) { /* from the end, so nothing is overwritten before it is moved */
+        uint8_t c = (uint8_t)*--src;
+        char e = c == '"' ? '"' : c == '\\' ? '\\' : c == '\b' ? 'b' : c == '\f' ? 'f'
+               : c == '\n' ? 'n' : c == '\r' ? 'r' : c == '\t' ? 't' : 0;
+        if (e) {
+            *--dst = e;
+            *--dst = '\\';
+        } else if (c < 0x20) {
+            *--dst = hex[c & 15];
+            *--dst = hex[c >> 4];
+            *--dst = '0';
+            *--dst = '0';
+            *--dst = 'u';
+            *--dst = '\\';
+        } else {
+            *--dst = (char)c;
+        }
+    }
+    out->n += more;
+    return 0;
+}
+
+/* A dimension or object id into a row's JSON object list, and its interned id in *id (as
+ * put_name, without the column's offsets): 0 ok, 1 bail, -1 out of memory. */
+static inline int json_name(Parser *self, Buf *out, const Tok *t, int32_t *id) {
+    const uint8_t *p = t->s;
+    size_t len = (size_t)(t->e - p), at = out->n;
+    if (!t->esc && len < 8 && self->end - p >= 16) {
+        uint64_t lo = load64le(p);
+        if (!self->translate || !high_bits(lo, 0, len)) {
+            if (out->n + 16 > out->cap && buf_reserve(out, 16)) return -1;
+            memcpy(out->p + at, p, 16);
+            out->n += len;
+            *id = intern_short(&self->names, short_key(lo, len), out->p + at, len);
+            return *id < 0 || json_escape(out, at) ? -1 : 0;
+        }
+    }
+    TRY(put_value(self, out, t));
+    *id = intern(&self->names, out->p + at, out->n - at);
+    return *id < 0 || json_escape(out, at) ? -1 : 0;
+}
+
 static inline void first_use(Buf *b, int32_t id, int64_t line) {
     int64_t *v = (int64_t *)b->p + id;
     if (*v == 0) *v = line;
@@ -1347,13 +1401,18 @@ static inline __attribute__((always_inline)) int trans_row(Parser *self, const T
             sums_add(&self->months, (uint64_t)acc, (uint32_t)self->vym, ore))
             return -1;
     }
-    /* objects: one row per pair; the first pair of each dimension counts in the sums */
+    /* objects: [["dim","obj"],...] as JSON; the first pair of each dimension counts in the
+     * sums */
+    Buf *js = &self->p_objects.data;
+    if (buf_put(js, "[", 1)) return -1;
     int32_t dims[MAXTOK];
     for (int i = 0; i < items / 2; i++) {
-        int32_t pos = i + 1;
         int32_t dim, obj;
-        TRY(put_name(self, &self->o_dim, &t[2 + 2 * i], &dim));
-        TRY(put_name(self, &self->o_obj, &t[3 + 2 * i], &obj));
+        if (buf_put(js, ",[\"" + (i == 0), i == 0 ? 2 : 3)) return -1; /* ["  or  ,[" */
+        TRY(json_name(self, js, &t[2 + 2 * i], &dim));
+        if (buf_put(js, "\",\"", 3)) return -1;
+        TRY(json_name(self, js, &t[3 + 2 * i], &obj));
+        if (buf_put(js, "\"]", 2)) return -1;
         first_use(&self->names.first_dim, dim, ln);
         dims[i] = dim;
         int first = 1;
@@ -1362,12 +1421,8 @@ static inline __attribute__((always_inline)) int trans_row(Parser *self, const T
             sums_add(&self->day_object, (uint64_t)dim << 32 | (uint32_t)obj,
                      (uint64_t)acc << 32 | (uint32_t)day, ore))
             return -1;
-        if (buf_put(&self->o_vno, &vno, 8) || buf_put(&self->o_row, &row, 4) ||
-            buf_put(&self->o_pos, &pos, 4))
-            return -1;
-        self->n_o++;
     }
-    return 0;
+    return buf_put(js, "]", 1) || str_end(&self->p_objects) ? -1 : 0;
 }
 
 static int close_voucher(Parser *self, int64_t end) {
@@ -1798,8 +1853,7 @@ static PyObject *batch_dict(Parser *self, const char *chunk) {
     PyObject *d = PyDict_New();
     if (!d) return NULL;
     if (set_item(d, "n_vouchers", PyLong_FromLongLong(self->n_v)) ||
-        set_item(d, "n_postings", PyLong_FromLongLong(self->n_p)) ||
-        set_item(d, "n_objects", PyLong_FromLongLong(self->n_o)))
+        set_item(d, "n_postings", PyLong_FromLongLong(self->n_p)))
         goto fail;
     SETB("v_vno", self->v_vno);
     SETB("v_date", self->v_date);
@@ -1821,11 +1875,7 @@ static PyObject *batch_dict(Parser *self, const char *chunk) {
     SETS("p_account", self->p_account);
     SETNS("p_text", self->p_text, self->p_text_ok);
     SETNS("p_sign", self->p_sign, self->p_sign_ok);
-    SETB("o_vno", self->o_vno);
-    SETB("o_row", self->o_row);
-    SETB("o_pos", self->o_pos);
-    SETS("o_dim", self->o_dim);
-    SETS("o_obj", self->o_obj);
+    SETS("p_objects", self->p_objects);
     SETB("suspects", self->suspects);
     PyObject *header = PyList_New(0);
     if (set_item(d, "header", header)) goto fail;

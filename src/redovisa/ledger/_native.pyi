@@ -19,8 +19,9 @@ class Parser:
     vouchers: int
 
     def __init__(self, table: tuple[bytes, ...] | None = None) -> None: ...
-    def feed(self, chunk: bytes, final: bool = False) -> dict[str, Any] | None:
+    def feed(self, chunk: bytes | memoryview, final: bool = False) -> dict[str, Any] | None:
         """The chunk's columns: ``Buffer`` values (None for an all-null nullable column),
-        counts, and ``header``: (line, bytes) of the other lines; None: not canonical."""
+        counts, ``p_objects`` (each row's object list as JSON text), and ``header``: (line, bytes)
+        of the other lines; None: not canonical."""
     def totals(self) -> dict[str, Any]:
         """Sums per day, object and day, month (``Buffer`` columns), names, first uses."""

@@ -255,7 +255,6 @@ def bulk_store(store: LedgerStore, read: BulkRead, source_path: str) -> ImportCo
     params: dict[str, object] = {"imp": import_id}
     store.execute_named(q.INSERT_VOUCHERS, params)
     store.execute_named(q.INSERT_POSTINGS, params)
-    store.execute_named(q.INSERT_POSTING_OBJECTS, params)
     store.execute_named(q.INSERT_DAY, params)  # = redovisa.ledger.daily.insert_daily
     store.execute_named(q.INSERT_DAY_OBJECT, params)
     return ImportCounts(import_id, len(sie.accounts), read.vouchers, read.rows, len(sie.balances))

@@ -259,17 +259,14 @@ INSERT INTO voucher SELECT $imp, vno, series, number, date, text, reg_date, sign
 FROM bulk_vouchers
 """
 
+# objects: the flat list (dim, obj, dim, obj, ...) as JSON pairs, written by DuckDB's to_json
+# (the escapes the other paths copy: redovisa.ledger.loader.objects_json)
 INSERT_POSTINGS = """
 INSERT INTO posting
-SELECT $imp, vno, row_no, account, amount, date, text, quantity, sign, kind, kind <> 'BTRANS', ln
+SELECT $imp, vno, row_no, account, amount, date, text, quantity, sign, kind, kind <> 'BTRANS', ln,
+  to_json(list_transform(range(1, len(objs) // 2 + 1),
+                         lambda k: [objs[2 * k - 1], objs[2 * k]]))::VARCHAR
 FROM bulk_rows
-"""
-
-INSERT_POSTING_OBJECTS = """
-INSERT INTO posting_object
-SELECT $imp, vno, row_no, k::INTEGER, objs[2 * k - 1], objs[2 * k]
-FROM (SELECT vno, row_no, objs, unnest(range(1, len(objs) // 2 + 1)) AS k
-      FROM bulk_rows WHERE len(objs) > 0)
 """
 
 CHECK_MOVEMENTS = """

@@ -31,11 +31,29 @@ COLUMNS: dict[str, tuple[pa.DataType, ...]] = {
     "dimension": (_I32, _S, _S, _S, _I32),
     "object": (_I32, _S, _S, _S, _I32),
     "voucher": (_I32, _I64, _S, _S, _D, _S, _D, _S, _I64),
-    "posting": (_I32, _I64, _I32, _S, MONEY, _D, _S, QUANTITY, _S, _S, _B, _I64),
-    "posting_object": (_I32, _I64, _I32, _I32, _S, _S),
+    "posting": (_I32, _I64, _I32, _S, MONEY, _D, _S, QUANTITY, _S, _S, _B, _I64, _S),
     "balance": (_I32, _I64, _S, _I32, _S, _S, MONEY, QUANTITY, _I64),
     "balance_object": (_I32, _I64, _I32, _S, _S),
 }
+
+
+# JSON string escapes as DuckDB's to_json writes them (the bulk path uses to_json itself, the
+# C pass has the same rules): quote, backslash, the short control escapes, \u00XX for the rest.
+_JSON_ESCAPES = {c: f"\\u{c:04X}" for c in range(0x20)} | {
+    ord('"'): '\\"',
+    ord("\\"): "\\\\",
+    ord("\b"): "\\b",
+    ord("\f"): "\\f",
+    ord("\n"): "\\n",
+    ord("\r"): "\\r",
+    ord("\t"): "\\t",
+}
+
+
+def objects_json(objects: Iterable[tuple[str, str]]) -> str:
+    """A row's object list as ``posting.objects`` holds it: ``[["1","100"],["6","P1"]]``."""
+    pairs = (f'["{d.translate(_JSON_ESCAPES)}","{o.translate(_JSON_ESCAPES)}"]' for d, o in objects)
+    return "[" + ",".join(pairs) + "]"
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,22 +81,28 @@ def import_identity(sie: SieFile, source_path: str) -> str:
 
 
 def _insert(store: LedgerStore, table: str, rows: list[tuple[Any, ...]]) -> None:
-    if not rows:
-        return
-    _insert_columns(store, table, [[r[i] for r in rows] for i in range(len(COLUMNS[table]))])
+    if rows:
+        _insert_columns(store, table, _columns(table, rows))
+
+
+def _columns(table: str, rows: list[tuple[Any, ...]]) -> list[Sequence[Any]]:
+    return [[r[i] for r in rows] for i in range(len(COLUMNS[table]))]
+
+
+def _arrow(table: str, columns: list[Sequence[Any]]) -> pa.Table:
+    """Rows given column by column (each a sequence of the same length) as an Arrow table."""
+    types = COLUMNS[table]
+    try:
+        arrays = [pa.array(c, type=t) for c, t in zip(columns, types, strict=True)]
+        return pa.Table.from_arrays(arrays, names=[f"c{i}" for i in range(len(types))])
+    except (pa.ArrowException, TypeError, ValueError) as e:
+        raise StoreError(f"Värde passar inte tabellen {table}: {e}") from e
 
 
 def _insert_columns(store: LedgerStore, table: str, columns: list[Sequence[Any]]) -> None:
     """Insert rows given column by column (each a sequence of the same length)."""
-    if not columns[0]:
-        return
-    types = COLUMNS[table]
-    try:
-        arrays = [pa.array(c, type=t) for c, t in zip(columns, types, strict=True)]
-        data = pa.Table.from_arrays(arrays, names=[f"c{i}" for i in range(len(types))])
-    except (pa.ArrowException, TypeError, ValueError) as e:
-        raise StoreError(f"Värde passar inte tabellen {table}: {e}") from e
-    store.insert_arrow(table, data)
+    if columns[0]:
+        store.insert_arrow(table, _arrow(table, columns))
 
 
 def begin_import(store: LedgerStore, identity: str) -> int:
@@ -89,18 +113,25 @@ def begin_import(store: LedgerStore, identity: str) -> int:
     return store.next_import_id()
 
 
-def replace_with(store: LedgerStore, import_id: int, sie: SieFile, source_path: str) -> None:
+def replace_with(
+    store: LedgerStore,
+    import_id: int,
+    sie: SieFile,
+    source_path: str,
+    tables: dict[str, pa.Table] | None = None,
+) -> None:
     """Make ``import_id`` (its rows already stored) the import of its organisation and year.
 
     Drops the earlier import with the same identity and writes the organisation row and the
-    header tables (call inside the import's transaction).
+    header tables (``tables``: made by :func:`header_tables` already; call inside the
+    import's transaction).
     """
     identity = import_identity(sie, source_path)
     old = store.find_import(identity)
     if old is not None:
         store.delete_import(old)
     insert_organisation(store, import_id, identity, sie, source_path)
-    insert_header(store, import_id, sie)
+    insert_header(store, import_id, sie, tables)
 
 
 def insert_organisation(
@@ -128,49 +159,60 @@ def insert_organisation(
     )
 
 
-def insert_header(store: LedgerStore, import_id: int, sie: SieFile) -> None:
-    """Fiscal years, accounts, dimensions, objects and balances of ``sie`` (not its vouchers)."""
+def insert_header(
+    store: LedgerStore, import_id: int, sie: SieFile, tables: dict[str, pa.Table] | None = None
+) -> None:
+    """Fiscal years, accounts, dimensions, objects and balances of ``sie`` (not its vouchers);
+    ``tables``: :func:`header_tables` made already."""
+    for table, data in (header_tables(import_id, sie) if tables is None else tables).items():
+        store.insert_arrow(table, data)
+
+
+def header_tables(import_id: int, sie: SieFile) -> dict[str, pa.Table]:
+    """The header tables of ``sie`` as Arrow tables (the empty ones left out).
+
+    No store needed: the native path makes them in its second thread while DuckDB works.
+    """
     i = import_id
-    _insert(store, "fiscal_year", [(i, y.index, y.start, y.end) for y in sie.fiscal_years])
-    _insert(
-        store,
-        "account",
-        [
+    rows: dict[str, list[tuple[Any, ...]]] = {
+        "fiscal_year": [(i, y.index, y.start, y.end) for y in sie.fiscal_years],
+        "account": [
             (i, a.number, a.name, a.type.value if a.type else None, a.unit, list(a.sru), a.line)
             for a in sie.accounts.values()
         ],
-    )
-    _insert(
-        store,
-        "dimension",
-        [(i, d.number, d.name, d.parent, d.line) for d in sie.dimensions.values()],
-    )
-    _insert(store, "object", [(i, o.dimension, o.id, o.name, o.line) for o in sie.objects.values()])
-    _insert_balances(store, import_id, sie.balances)
+        "dimension": [(i, d.number, d.name, d.parent, d.line) for d in sie.dimensions.values()],
+        "object": [(i, o.dimension, o.id, o.name, o.line) for o in sie.objects.values()],
+    }
+    out = {t: _arrow(t, _columns(t, r)) for t, r in rows.items() if r}
+    out.update(_balance_tables(import_id, sie.balances))
+    return out
 
 
 _KIND_VALUE = {k: k.value for k in BalanceKind}
 
 
-def _insert_balances(store: LedgerStore, import_id: int, balances: list[Balance]) -> None:
+def _balance_tables(import_id: int, balances: list[Balance]) -> dict[str, pa.Table]:
     """The balance and balance_object rows, built column by column (files have many)."""
     n = len(balances)
+    if not n:
+        return {}
     numbers = list(range(1, n + 1))  # a list converts several times faster than a range
-    _insert_columns(
-        store,
-        "balance",
-        [
-            [import_id] * n,
-            numbers,
-            [_KIND_VALUE[b.kind] for b in balances],
-            [b.year for b in balances],
-            [b.account for b in balances],
-            [b.period for b in balances],
-            [b.amount for b in balances],
-            [b.quantity for b in balances],
-            [b.line for b in balances],
-        ],
-    )
+    out = {
+        "balance": _arrow(
+            "balance",
+            [
+                [import_id] * n,
+                numbers,
+                [_KIND_VALUE[b.kind] for b in balances],
+                [b.year for b in balances],
+                [b.account for b in balances],
+                [b.period for b in balances],
+                [b.amount for b in balances],
+                [b.quantity for b in balances],
+                [b.line for b in balances],
+            ],
+        )
+    }
     owner: list[int] = []
     place: list[int] = []
     dims: list[str] = []
@@ -181,7 +223,10 @@ def _insert_balances(store: LedgerStore, import_id: int, balances: list[Balance]
             place.append(k)
             dims.append(d)
             ids.append(o)
-    _insert_columns(store, "balance_object", [[import_id] * len(owner), owner, place, dims, ids])
+    if owner:
+        columns: list[Sequence[Any]] = [[import_id] * len(owner), owner, place, dims, ids]
+        out["balance_object"] = _arrow("balance_object", columns)
+    return out
 
 
 def insert_vouchers(
@@ -192,7 +237,6 @@ def insert_vouchers(
     i = import_id
     vouchers: list[tuple[Any, ...]] = []
     postings: list[tuple[Any, ...]] = []
-    objects: list[tuple[Any, ...]] = []
     for vid, v in enumerate(vouchers_in, start=first_id):
         vouchers.append((i, vid, v.series, v.number, v.date, v.text, v.reg_date, v.sign, v.line))
         for row_no, p in enumerate(v.postings, start=1):
@@ -210,12 +254,11 @@ def insert_vouchers(
                     p.kind.value,
                     p.counts,
                     p.line,
+                    objects_json(p.objects),
                 )
             )
-            objects.extend((i, vid, row_no, k, d, o) for k, (d, o) in enumerate(p.objects, start=1))
     _insert(store, "voucher", vouchers)
     _insert(store, "posting", postings)
-    _insert(store, "posting_object", objects)
     return len(postings)
 
 

@@ -45,6 +45,7 @@ __all__ = [
     "new_parser",
     "scan",
     "start",
+    "views",
 ]
 
 CHUNK = 16 << 20
@@ -143,6 +144,37 @@ def chunks(path: str | os.PathLike[str]) -> Iterator[tuple[bytes, bool]]:
             yield data[:cut], False
 
 
+def views(path: str | os.PathLike[str]) -> Iterator[tuple[memoryview, bool]]:
+    """The chunks of :func:`chunks` as views of one buffer that is filled again for each.
+
+    A view is valid until the next one is asked for: no chunk is allocated, copied or
+    touched for the first time (a 16 MB ``read`` is a fresh allocation every time).
+    """
+    buf = bytearray(FIRST_CHUNK)
+    have = 0  # the carried partial line, at the start of buf
+    want = FIRST_CHUNK
+    with open(path, "rb", buffering=0) as handle:
+        while True:
+            if len(buf) < have + want:
+                grown = bytearray(have + want)
+                grown[:have] = buf[:have]
+                buf = grown
+            with memoryview(buf) as free:
+                n = handle.readinto(free[have : have + want])
+            want = CHUNK
+            if not n:
+                yield memoryview(buf)[:have], True
+                return
+            end = have + n
+            cut = buf.rfind(b"\n", 0, end) + 1
+            if cut == 0:
+                have = end
+                continue
+            yield memoryview(buf)[:cut], False
+            have = end - cut
+            buf[:have] = buf[cut:end]
+
+
 _END = object()
 
 
@@ -173,7 +205,7 @@ class NativePass:
 
     def _run(self) -> None:
         try:
-            for chunk, final in chunks(self.path):
+            for chunk, final in (chunks if os.environ.get("OLDCHUNKS") else views)(self.path):
                 batch = self.parser.feed(chunk, final)
                 if not self._put((batch, len(chunk))) or batch is None:
                     return

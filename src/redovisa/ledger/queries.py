@@ -90,12 +90,13 @@ def month_bounds(first: str, last: str | None = None) -> tuple[date, date]:
     return date(y1, m1, 1), date(y2, m2, calendar.monthrange(y2, m2)[1])
 
 
-# Counted rows with their effective date and their object of dimension $dim (if any).
+# Counted rows with their effective date and their object of dimension $dim (if any: the
+# first in the row's list, as in posting_day_object).
 _ROWS = """
-  SELECT p.account, coalesce(p.date, v.date) AS d, p.amount, po.object_id
+  SELECT p.account, coalesce(p.date, v.date) AS d, p.amount,
+    CASE WHEN $dim IS NOT NULL AND p.objects <> '[]' THEN list_filter(
+      from_json(p.objects, '[["VARCHAR"]]'), lambda pair: pair[1] = $dim)[1][2] END AS object_id
   FROM posting p JOIN voucher v ON v.import_id = p.import_id AND v.voucher_id = p.voucher_id
-  LEFT JOIN posting_object po ON po.import_id = p.import_id AND po.voucher_id = p.voucher_id
-       AND po.row_no = p.row_no AND po.dimension = $dim
   WHERE p.import_id = $imp AND p.counted
 """
 # The fiscal year that holds the first day of the period.

@@ -31,13 +31,33 @@ TABLES: tuple[str, ...] = (
     "object",
     "voucher",
     "posting",
-    "posting_object",
     "balance",
     "balance_object",
     "posting_day",
     "posting_day_object",
 )
 """Every table of the store, each keyed by ``import_id``."""
+
+VIEWS: tuple[str, ...] = ("posting_object",)
+"""Views over the tables, keyed by ``import_id`` too (``posting_object``: ``posting.objects``
+one row per pair)."""
+
+# Stores written before the object lists moved into posting.objects had a posting_object table.
+_MIGRATE_OBJECTS = """
+ALTER TABLE posting ADD COLUMN objects VARCHAR;
+UPDATE posting p SET objects = o.objects
+FROM (SELECT import_id, voucher_id, row_no,
+        to_json(list([dimension, object_id] ORDER BY position))::VARCHAR AS objects
+      FROM posting_object GROUP BY ALL) o
+WHERE p.import_id = o.import_id AND p.voucher_id = o.voucher_id AND p.row_no = o.row_no;
+UPDATE posting SET objects = '[]' WHERE objects IS NULL;
+DROP TABLE posting_object;
+"""
+# ... and posting.kind as text.
+_MIGRATE_KIND = """
+CREATE TYPE IF NOT EXISTS posting_kind AS ENUM ('TRANS', 'RTRANS', 'BTRANS');
+ALTER TABLE posting ALTER kind TYPE posting_kind;
+"""
 
 Row: TypeAlias = tuple[Any, ...]
 
@@ -104,7 +124,26 @@ class LedgerStore:
         self._con = connection
         self.path = path
         self._in_transaction = False
+        self._migrate()
         self.execute(schema_sql())
+
+    def _migrate(self) -> None:
+        """Bring a store written by an earlier version to the current schema, in one
+        transaction."""
+        # (duckdb_tables and duckdb_columns: information_schema costs 10 ms the first time)
+        objects = self.fetchone(
+            "SELECT 1 FROM duckdb_tables() WHERE table_name = 'posting_object' AND NOT temporary"
+        )
+        kind = self.fetchone(
+            "SELECT 1 FROM duckdb_columns() WHERE database_name = current_database()"
+            " AND table_name = 'posting' AND column_name = 'kind' AND data_type = 'VARCHAR'"
+        )
+        if objects is not None or kind is not None:
+            with self.transaction():
+                if objects is not None:
+                    self.execute(_MIGRATE_OBJECTS)
+                if kind is not None:
+                    self.execute(_MIGRATE_KIND)
 
     @classmethod
     def open(
@@ -234,7 +273,7 @@ class LedgerStore:
 
     def table_rows(self, table: str, import_id: int) -> list[Row]:
         """Every row of ``table`` for one import, sorted, without the import id (for tests)."""
-        if table not in TABLES:
+        if table not in TABLES + VIEWS:
             raise StoreError(f"Okänd tabell: {table}")
         cols = [
             r[0]
