@@ -58,6 +58,7 @@ RANGES = [
     *((date(y, 1, 1), date(y, 6, 30)) for y in YEARS[1:4]),
     *((date(y, 4, 1), date(y, 9, 30)) for y in YEARS[1:4]),
     (date(2023, 12, 31), date(2023, 12, 31)),
+    (date(2024, 1, 10), date(2024, 2, 20)),  # not whole months: per object from the rows
     (date(2022, 1, 1), date(2024, 12, 31)),
     (date(2023, 1, 1), date(2024, 6, 30)),
     (date(2024, 7, 1), date(2023, 1, 1)),
@@ -68,6 +69,7 @@ SHORT_RANGES = [
     (date(2024, 1, 1), date(2024, 6, 30)),
     (date(2023, 4, 1), date(2023, 9, 30)),
     (date(2022, 1, 1), date(2024, 6, 30)),
+    (date(2023, 3, 15), date(2024, 2, 14)),
 ]
 
 

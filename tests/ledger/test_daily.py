@@ -1,4 +1,4 @@
-"""posting_day / posting_day_object: written with each import, gone with it, backfilled."""
+"""posting_day / posting_month_object: written with each import, gone with it, backfilled."""
 
 from __future__ import annotations
 
@@ -49,9 +49,9 @@ def test_daily_sums_equal_the_rows() -> None:
         )
         assert bank is not None and bank[0] == D("53000")
         objects = store.fetchall(
-            "SELECT object_id, sum(credit) FROM posting_day_object"
+            "SELECT object_id, sum(credit) FROM posting_month_object"
             " WHERE import_id = 2 AND dimension = '1' AND account = '3010'"
-            " AND day <= DATE '2024-06-30' GROUP BY ALL"
+            " AND month <= DATE '2024-06-30' GROUP BY ALL"
         )
         assert ("81143", D("-40000")) in objects
 
@@ -60,7 +60,7 @@ def test_deleted_with_the_import() -> None:
     with _store() as store:
         with store.transaction():
             store.delete_import(1)
-        for table in ("posting_day", "posting_day_object"):
+        for table in ("posting_day", "posting_month_object"):
             row = store.fetchone(f"SELECT count(*) FROM {table} WHERE import_id = 1")
             assert row == (0,)
         row = store.fetchone("SELECT count(*) FROM posting_day WHERE import_id = 2")
@@ -70,7 +70,7 @@ def test_deleted_with_the_import() -> None:
 def test_store_without_aggregates_is_backfilled() -> None:
     files = [ledger_2023(), ledger_2024()]
     with _store() as store:
-        store.execute("DELETE FROM posting_day; DELETE FROM posting_day_object")
+        store.execute("DELETE FROM posting_day; DELETE FROM posting_month_object")
         ledger = StoreLedger(store)
         memory = MemoryLedger(files)
         assert ledger.balances(date(2024, 6, 30)) == memory.balances(date(2024, 6, 30))
@@ -95,17 +95,17 @@ def test_first_object_of_each_dimension_both_paths(tmp_path: Path) -> None:
             outcome = import_sie(store, path, method=method)
             assert outcome.method == method and outcome.imported
             got[method] = store.fetchall(
-                "SELECT dimension, object_id, account, day, debit, credit, n"
-                " FROM posting_day_object ORDER BY ALL"
+                "SELECT dimension, object_id, account, month, debit, credit, n"
+                " FROM posting_month_object ORDER BY ALL"
             )
-    d5, d7 = date(2024, 1, 5), date(2024, 1, 7)
+    jan = date(2024, 1, 1)
     assert (
         got["bulk"]
         == got["reference"]
         == [
-            ("1", "a", "3010", d5, D(0), D("-60.00"), 1),
-            ("1", "b", "3010", d7, D(0), D("-40.00"), 1),
-            ("20", "6", "3010", d5, D(0), D("-60.00"), 1),
-            ("6", "1", "3010", d5, D(0), D("-60.00"), 1),
+            ("1", "a", "3010", jan, D(0), D("-60.00"), 1),
+            ("1", "b", "3010", jan, D(0), D("-40.00"), 1),
+            ("20", "6", "3010", jan, D(0), D("-60.00"), 1),
+            ("6", "1", "3010", jan, D(0), D("-60.00"), 1),
         ]
     )

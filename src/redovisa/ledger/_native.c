@@ -7,7 +7,7 @@
  * text, little-endian integers, 16-byte decimals, LSB validity bitmaps) and the other lines as
  * (line number, bytes) for the SIE reader's own parser; Parser.crc is the running CRC-32 of
  * the record bytes the #KSUMMA checksum covers. It also sums the counted rows per account and
- * day, per object, account and day, and per account and month of the voucher date, and notes
+ * day, per object, account and month, and per account and month of the voucher date, and notes
  * where each account and dimension is first used: totals() gives these at the end. The line
  * loop runs without the GIL, so DuckDB can store one chunk while the next is read.
  *
@@ -324,9 +324,9 @@ typedef struct {
  * added up at the end: a list as long as the groups, written, grown and read again.)
  *
  * A merge must find which groups of the window the file already has. Every key has a
- * bucket, the low half of k2 (the day, or the month for the month sums), and rows come
- * roughly in date order: so most buckets of a window are new at its merge, and all their
- * groups are new without a look-up. Only a bucket that earlier merges added to needs an
+ * bucket, the low half of k2 (the day, or the month), and rows come roughly in date order:
+ * so most buckets of a window are new at its merge, and all their groups are new without a
+ * look-up. Only a bucket that earlier merges added to needs an
  * index of its groups (built when first needed). So a merge rarely leaves the cache, where
  * an index of all groups would miss it for nearly every group. */
 typedef struct {
@@ -589,6 +589,7 @@ typedef struct Parser {
     int64_t vno;       /* vouchers seen */
     int32_t vdate;     /* current voucher date (days since 1970-01-01) */
     int32_t vym;       /* its year * 100 + month */
+    int32_t vmonth;    /* the first day of its month (days) */
     int32_t rows;      /* rows in the current voucher */
     int64_t sum;       /* öre of counted rows in the current voucher */
     int ks_count;      /* #KSUMMA lines seen */
@@ -623,7 +624,7 @@ typedef struct Parser {
     double per_byte[N_OUT];
     /* totals over the whole file */
     Interned names;
-    Sums day, day_object, months;
+    Sums day, month_object, months;
     Buf scratch, twin; /* scratch: the key of the row being read; twin: the pending #RTRANS */
 } Parser;
 
@@ -725,7 +726,7 @@ static void parser_release(Parser *self) {
     self->names.slots = NULL;
     self->names.cap = self->names.count = 0;
     sums_free(&self->day);
-    sums_free(&self->day_object);
+    sums_free(&self->month_object);
     sums_free(&self->months);
 }
 
@@ -1044,6 +1045,19 @@ static int64_t days_from_civil(int64_t y, unsigned m, unsigned d) {
     return era * 146097 + (int64_t)doe - 719468;
 }
 
+/* The first day of the month of day z (days since 1970-01-01): z less its day of the month
+ * less one (civil_from_days of Howard Hinnant's date algorithms, up to the day). */
+static int32_t month_start(int32_t z) {
+    const int64_t x = (int64_t)z + 719468;
+    const int64_t era = (x >= 0 ? x : x - 146096) / 146097;
+    const unsigned doe = (unsigned)(x - era * 146097);
+    const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    const unsigned mp = (5 * doy + 2) / 153;
+    const unsigned dom = doy - (153 * mp + 2) / 5 + 1;
+    return z - (int32_t)(dom - 1);
+}
+
 /* YYYYMMDD (exactly eight digits, a real date) -> days since 1970-01-01; 0 ok, 1 not a date */
 static int parse_date_digits(const uint8_t *s, int32_t *out) {
     int v[8];
@@ -1194,6 +1208,7 @@ static int on_ver(Parser *self, Tok *t, int n, int64_t line_start) {
     int has_reg = n > 4 && !blank(&t[4]);
     if (has_reg && parse_date(self, &t[4], &reg)) BAIL("#VER med ogiltigt registreringsdatum");
     int64_t vno = ++self->vno;
+    if (date != self->vdate || !self->vmonth) self->vmonth = month_start(date);
     self->vdate = date;
     const uint8_t *d = t[2].s;
     self->vym = (d[0] - '0') * 100000 + (d[1] - '0') * 10000 + (d[2] - '0') * 1000 +
@@ -1381,6 +1396,7 @@ static inline __attribute__((always_inline)) int trans_row(Parser *self, const T
     int32_t row = ++self->rows;
     int64_t vno = self->vno, ln = self->line, at = self->n_p;
     int32_t day = has_date ? date : self->vdate;
+    int32_t month = has_date ? month_start(date) : self->vmonth;
     int8_t kind = (int8_t)kind8;
     int32_t acc;
     TRY(put_name(self, &self->p_account, &t[0], &acc));
@@ -1418,8 +1434,8 @@ static inline __attribute__((always_inline)) int trans_row(Parser *self, const T
         int first = 1;
         for (int j = 0; j < i && first; j++) first = dims[j] != dim;
         if (!btrans && first &&
-            sums_add(&self->day_object, (uint64_t)dim << 32 | (uint32_t)obj,
-                     (uint64_t)acc << 32 | (uint32_t)day, ore))
+            sums_add(&self->month_object, (uint64_t)dim << 32 | (uint32_t)obj,
+                     (uint64_t)acc << 32 | (uint32_t)month, ore))
             return -1;
     }
     return buf_put(js, "]", 1) || str_end(&self->p_objects) ? -1 : 0;
@@ -1783,7 +1799,7 @@ static int Parser_init(Parser *self, PyObject *args, PyObject *kwds) {
     self->crlf = -1;
     self->state = ST_START;
     self->line = self->base = self->vno = self->sum = self->ks_value = 0;
-    self->vdate = self->vym = self->rows = 0;
+    self->vdate = self->vym = self->vmonth = self->rows = 0;
     self->ks_count = self->seen_voucher = 0;
     self->reason = NULL;
     self->crc = 0;
@@ -1794,7 +1810,7 @@ static int Parser_init(Parser *self, PyObject *args, PyObject *kwds) {
     memset(self->names.short_id, 0, sizeof self->names.short_id);
     self->day.cap = 1 << 12;        /* accounts x days of a few weeks */
     self->months.cap = 1 << 10;     /* accounts x months */
-    self->day_object.cap = 1 << 14; /* objects x accounts x days: moved out often */
+    self->month_object.cap = 1 << 14; /* objects x accounts x months */
     if (str_reset(&self->names.strs) || batch_reset(self, 0)) {
         PyErr_NoMemory();
         return -1;
@@ -1972,7 +1988,7 @@ static int put_sums(PyObject *d, Sums *t, const char *prefix) {
 static PyObject *Parser_totals(Parser *self, PyObject *unused) {
     PyObject *d = PyDict_New();
     if (!d) return NULL;
-    if (put_sums(d, &self->day, "day") || put_sums(d, &self->day_object, "day_object") ||
+    if (put_sums(d, &self->day, "day") || put_sums(d, &self->month_object, "month_object") ||
         put_sums(d, &self->months, "months") ||
         set_item(d, "names_off", bytes_of(&self->names.strs.off)) ||
         set_item(d, "names_data", bytes_of(&self->names.strs.data)) ||

@@ -9,11 +9,12 @@ for the same year is ignored and listed in :attr:`StoreLedger.conflicts`.
 
 Only counted rows (``#TRANS``, ``#RTRANS``, not ``#BTRANS``) with a date (their own, else the
 voucher's) enter a sum. Every import writes these sums per account and day
-(``posting_day``) and per first object of each dimension (``posting_day_object``, see
-:mod:`redovisa.ledger.daily`); building a :class:`StoreLedger` merges them per fiscal year into
-small connection-local temporary tables, so it never scans the rows. Every later question is a
-query over these small tables. A :class:`StoreLedger` is a snapshot: build a new one after an
-import.
+(``posting_day``) and per first object of each dimension, account and month
+(``posting_month_object``, see :mod:`redovisa.ledger.daily`); building a :class:`StoreLedger`
+merges them per fiscal year into small connection-local temporary tables, so it never scans
+the rows. Every later question is a query over these small tables, except a question per
+object for a period that is not whole months: that one sums the rows of the period. A
+:class:`StoreLedger` is a snapshot: build a new one after an import.
 """
 
 from __future__ import annotations
@@ -56,25 +57,42 @@ FROM posting_day p JOIN {t}_rows r ON r.import_id = p.import_id
 GROUP BY ALL
 """
 
-# The same per object of one dimension (the first object of that dimension on a row), from
-# posting_day_object; the rows without one are the day's totals minus those, kept where the
-# day has more rows than the objects account for.
+# Per object of one dimension (the first object of that dimension on a row) and month (d: its
+# first day), from posting_month_object; the rows without one are the month's totals minus
+# those, kept where the month has more rows than the objects account for.
 _OBJ = """
 CREATE TEMP TABLE {t}_obj{n} AS
 WITH o AS (
-  SELECT r.entry, p.account, p.object_id, p.day AS d, sum(p.debit) AS debit,
+  SELECT r.entry, p.account, p.object_id, p.month AS d, sum(p.debit) AS debit,
          sum(p.credit) AS credit, sum(p.n) AS n
-  FROM posting_day_object p JOIN {t}_rows r ON r.import_id = p.import_id
+  FROM posting_month_object p JOIN {t}_rows r ON r.import_id = p.import_id
   WHERE p.dimension = $dim
   GROUP BY ALL),
 s AS (SELECT entry, account, d, sum(debit) AS debit, sum(credit) AS credit, sum(n) AS n
-      FROM o GROUP BY ALL)
+      FROM o GROUP BY ALL),
+m AS (SELECT entry, account, date_trunc('month', d)::DATE AS d, sum(debit) AS debit,
+             sum(credit) AS credit, sum(n) AS n
+      FROM {t}_day GROUP BY ALL)
 SELECT entry, account, object_id, d, debit, credit, n FROM o
 UNION ALL
-SELECT day.entry, day.account, NULL, day.d, day.debit - coalesce(s.debit, 0),
-       day.credit - coalesce(s.credit, 0), day.n - coalesce(s.n, 0)
-FROM {t}_day day LEFT JOIN s USING (entry, account, d)
-WHERE day.n > coalesce(s.n, 0)
+SELECT m.entry, m.account, NULL, m.d, m.debit - coalesce(s.debit, 0),
+       m.credit - coalesce(s.credit, 0), m.n - coalesce(s.n, 0)
+FROM m LEFT JOIN s USING (entry, account, d)
+WHERE m.n > coalesce(s.n, 0)
+"""
+
+# The same for a period that is not whole months, from the rows themselves (rare: reports
+# ask for months); debit and credit per row, summed by the caller.
+_OBJ_ROWS = """
+SELECT p.account, CASE WHEN p.objects <> '[]' THEN list_filter(
+         from_json(p.objects, '[["VARCHAR"]]'), lambda pair: pair[1] = $dim)[1][2] END
+         AS object_id,
+       CASE WHEN p.amount > 0 THEN p.amount ELSE 0 END AS debit,
+       CASE WHEN p.amount > 0 THEN 0 ELSE p.amount END AS credit
+FROM posting p JOIN voucher v ON v.import_id = p.import_id AND v.voucher_id = p.voucher_id
+JOIN {t}_rows r ON r.import_id = p.import_id
+WHERE list_contains($rows, r.entry) AND p.counted
+  AND coalesce(p.date, v.date) BETWEEN $start AND $end
 """
 
 # A whole fiscal year known only from its balances: #RES, else #UB - #IB, per account.
@@ -85,6 +103,11 @@ _YEAR_MOVES = """
               - coalesce(sum(amount) FILTER (WHERE kind = 'IB'), 0) END AS amt
   FROM {t}_bal WHERE list_contains($whole, entry) GROUP BY ALL
 """
+
+
+def whole_months(start: date, end: date) -> bool:
+    """True when ``start``-``end`` is whole months (the first of one to the last of one)."""
+    return start.day == 1 and (end + timedelta(days=1)).day == 1
 
 
 @dataclass(slots=True)
@@ -299,12 +322,14 @@ class StoreLedger:
                     f"SELECT account, NULL::VARCHAR AS object_id, debit, credit FROM {self._t}_day"
                     " WHERE list_contains($rows, entry) AND d BETWEEN $start AND $end"
                 )
-            else:
+            elif whole_months(start, end):
                 table = self._object_table(dimension)
                 parts.append(
                     f"SELECT account, object_id, debit, credit FROM {table}"
                     " WHERE list_contains($rows, entry) AND d BETWEEN $start AND $end"
                 )
+            else:
+                parts.append(_OBJ_ROWS.format(t=self._t))
         if whole:
             parts.append(
                 "SELECT account, NULL::VARCHAR AS object_id, greatest(amt, 0) AS debit,"
@@ -321,6 +346,8 @@ class StoreLedger:
         params: dict[str, object] = {}
         if with_rows:
             params.update(rows=with_rows, start=start, end=end)
+            if dimension is not None and not whole_months(start, end):
+                params["dim"] = dimension
         if whole:
             params["whole"] = whole
         out = [

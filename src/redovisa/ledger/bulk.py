@@ -256,7 +256,7 @@ def bulk_store(store: LedgerStore, read: BulkRead, source_path: str) -> ImportCo
     store.execute_named(q.INSERT_VOUCHERS, params)
     store.execute_named(q.INSERT_POSTINGS, params)
     store.execute_named(q.INSERT_DAY, params)  # = redovisa.ledger.daily.insert_daily
-    store.execute_named(q.INSERT_DAY_OBJECT, params)
+    store.execute_named(q.INSERT_MONTH_OBJECT, params)
     return ImportCounts(import_id, len(sie.accounts), read.vouchers, read.rows, len(sie.balances))
 
 

@@ -322,7 +322,7 @@ TEMP_TABLES = (
     "bulk_vouchers",
 )
 
-# The daily pre-aggregates (see redovisa.ledger.daily), from the temp tables rather than the
+# The pre-aggregates (see redovisa.ledger.daily), from the temp tables rather than the
 # stored rows: no join with posting_object. A pair is the first of its dimension in the row
 # when no earlier pair has that dimension (checked exactly only when the value occurs earlier).
 _DAILY_ROWS = """
@@ -336,9 +336,9 @@ INSERT_DAY = f"""
 INSERT INTO posting_day
 SELECT $imp, account, day, {_DAILY_SUMS} FROM ({_DAILY_ROWS}) GROUP BY ALL
 """
-INSERT_DAY_OBJECT = f"""
-INSERT INTO posting_day_object
-SELECT $imp, dim, obj, account, day, {_DAILY_SUMS}
+INSERT_MONTH_OBJECT = f"""
+INSERT INTO posting_month_object
+SELECT $imp, dim, obj, account, date_trunc('month', day)::DATE, {_DAILY_SUMS}
 FROM (SELECT objs[2 * k - 1] AS dim, objs[2 * k] AS obj, k, objs, account, day, amount
       FROM (SELECT objs, account, day, amount, unnest(range(1, len(objs) // 2 + 1)) AS k
             FROM ({_DAILY_ROWS}) WHERE len(objs) > 1))

@@ -1,4 +1,4 @@
-"""Daily pre-aggregates written with every import: ``posting_day`` and ``posting_day_object``.
+"""Pre-aggregates written with every import: ``posting_day``, ``posting_month_object``.
 
 :class:`~redovisa.ledger.aggregates.StoreLedger` reads these small tables instead of scanning
 the rows. Both import paths call :func:`insert_daily` inside the import's transaction, so the
@@ -26,12 +26,12 @@ INSERT INTO posting_day
 SELECT $imp, account, day, {_SUMS} FROM ({_ROWS}) GROUP BY ALL
 """
 
-INSERT_DAY_OBJECT = f"""
-INSERT INTO posting_day_object
+INSERT_MONTH_OBJECT = f"""
+INSERT INTO posting_month_object
 WITH po AS (
   SELECT voucher_id, row_no, dimension, arg_min(object_id, position) AS object_id
   FROM posting_object WHERE import_id = $imp GROUP BY ALL)
-SELECT $imp, po.dimension, po.object_id, r.account, r.day, {_SUMS}
+SELECT $imp, po.dimension, po.object_id, r.account, date_trunc('month', r.day)::DATE, {_SUMS}
 FROM po JOIN ({_ROWS}) r USING (voucher_id, row_no)
 GROUP BY ALL
 """
@@ -41,7 +41,7 @@ def insert_daily(store: LedgerStore, import_id: int) -> None:
     """Write the daily aggregates of one import (from its stored rows)."""
     params: dict[str, object] = {"imp": import_id}
     store.execute_named(INSERT_DAY, params)
-    store.execute_named(INSERT_DAY_OBJECT, params)
+    store.execute_named(INSERT_MONTH_OBJECT, params)
 
 
 def has_daily(store: LedgerStore, import_id: int) -> bool:

@@ -8,7 +8,8 @@ The fastest of the three import paths (docs/performance.md, "How the import got 
 2. For each chunk of whole lines the C pass gives the voucher rows as Arrow column buffers
    (decoded to UTF-8, amounts as exact decimals, dates as days), the other lines for the
    reader's own :class:`~redovisa.sie.machine.SieParser`, and the checksum of the ``#KSUMMA``
-   records; at the end, the rows summed per day (the pre-aggregates).
+   records; at the end, the rows summed per account and day, and per object, account and
+   month (the pre-aggregates).
 3. DuckDB stores the rows with one ``INSERT`` per table: ``posting`` (each row's objects as
    JSON text, ``posting.objects``) streams from the C pass as it reads; ``voucher`` waits in a
    :class:`_Stash` (in memory, or in a temporary Arrow file for big files, so memory does not
@@ -35,7 +36,7 @@ import shutil
 import tempfile
 from array import array
 from collections.abc import Iterator
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -138,7 +139,7 @@ class _State:
     progress: Progress | None
     vouchers: _Stash = field(init=False)
     reader: ThreadPoolExecutor = field(default_factory=lambda: ThreadPoolExecutor(1))
-    header: list[list[tuple[int, bytes]]] = field(default_factory=list)
+    read: list[Future[None]] = field(default_factory=list)  # the header lines of each batch
     starts: array[int] = field(default_factory=lambda: array("q"))
     ends: array[int] = field(default_factory=lambda: array("q"))
     suspects: array[int] = field(default_factory=lambda: array("q"))
@@ -186,9 +187,8 @@ def native_import(
             seen, declared = npass.parser.checksum
             if seen and not (seen == 2 and declared % MODULUS == npass.parser.crc):
                 raise NotTaken("kontrollsumman")  # the reader words what is wrong
-            # the reader's parser reads the header lines in its thread while DuckDB stores
-            # the vouchers and the daily sums (both cores busy; while the rows streamed, the
-            # C pass had the other one)
+            # the reader's thread finishes the header (its lines were read as they came),
+            # checks and tables, while DuckDB stores the vouchers and the sums
             totals = npass.totals()
             vouchers, day_sums = state.vouchers.source(), _day_sums(totals)
             if progress:
@@ -334,7 +334,11 @@ def _posting_batches(state: _State) -> Iterator[pa.RecordBatch]:
     """
     try:
         for batch, done in state.npass.batches():
-            state.header.append(batch.pop("header"))
+            state.read.append(
+                state.reader.submit(
+                    _header_lines, state.parser, batch.pop("header"), state.encoding
+                )
+            )
             state.starts.frombytes(batch["v_start"])
             state.ends.frombytes(batch["v_end"])
             state.suspects.frombytes(batch["suspects"])
@@ -408,12 +412,12 @@ def _sums(totals: dict[str, Any], prefix: str, names: pa.Array) -> dict[str, pa.
     }
     if prefix == "day":
         return {"account": named("k1lo"), "day": ints("k2lo", pa.date32()), **out}
-    if prefix == "day_object":
+    if prefix == "month_object":
         return {
             "dimension": named("k1hi"),
             "object_id": named("k1lo"),
             "account": named("k2hi"),
-            "day": ints("k2lo", pa.date32()),
+            "month": ints("k2lo", pa.date32()),
             **out,
         }
     return {"account": named("k1lo"), "ym": ints("k2lo"), **out}
@@ -425,8 +429,8 @@ def _store_totals(store: LedgerStore, imp: int, day_sums: dict[str, pa.Table]) -
         {
             "nat_day": f"INSERT INTO posting_day SELECT {int(imp)}, account, day, debit, credit, n"
             " FROM nat_day",
-            "nat_day_object": f"INSERT INTO posting_day_object SELECT {int(imp)}, dimension,"
-            " object_id, account, day, debit, credit, n FROM nat_day_object",
+            "nat_month_object": f"INSERT INTO posting_month_object SELECT {int(imp)}, dimension,"
+            " object_id, account, month, debit, credit, n FROM nat_month_object",
         },
         dict(day_sums),
     )
@@ -448,9 +452,8 @@ SELECT voucher_id FROM voucher v WHERE import_id = $imp AND $check_years AND NOT
 def _read_header(state: _State, totals: dict[str, Any], imp: int) -> dict[str, pa.Table]:
     """After the last batch, in the reader's thread: the header lines read, the C pass's sums
     given to the reader's whole-file checks, and the header tables made for the store."""
-    for lines in state.header:
-        _header_lines(state.parser, lines, state.encoding)
-    state.header.clear()
+    for future in state.read:
+        future.result()  # (ran before this in the same thread: raises what it raised)
     checks = state.parser.checks
     checks.vouchers = state.npass.parser.vouchers
     checks.rows = state.rows
@@ -480,7 +483,7 @@ def _day_sums(totals: dict[str, Any]) -> dict[str, pa.Table]:
     names = _names(totals)
     return {
         "nat_day": pa.table(_sums(totals, "day", names)),
-        "nat_day_object": pa.table(_sums(totals, "day_object", names)),
+        "nat_month_object": pa.table(_sums(totals, "month_object", names)),
     }
 
 

@@ -46,7 +46,7 @@ CREATE TABLE IF NOT EXISTS balance_object ( -- the object list of a balance
 CREATE TABLE IF NOT EXISTS posting_day (
   import_id INTEGER NOT NULL, account VARCHAR NOT NULL, day DATE NOT NULL,
   debit DECIMAL(18,2) NOT NULL, credit DECIMAL(18,2) NOT NULL, n BIGINT NOT NULL);
-CREATE TABLE IF NOT EXISTS posting_day_object ( -- the same per first object of a dimension
-  import_id INTEGER NOT NULL, dimension VARCHAR NOT NULL, object_id VARCHAR NOT NULL,
-  account VARCHAR NOT NULL, day DATE NOT NULL, debit DECIMAL(18,2) NOT NULL,
+CREATE TABLE IF NOT EXISTS posting_month_object ( -- per month (its first day) and first object
+  import_id INTEGER NOT NULL, dimension VARCHAR NOT NULL, object_id VARCHAR NOT NULL, -- of a dim.
+  account VARCHAR NOT NULL, month DATE NOT NULL, debit DECIMAL(18,2) NOT NULL,
   credit DECIMAL(18,2) NOT NULL, n BIGINT NOT NULL);
