@@ -190,13 +190,13 @@ def native_import(
             # the reader's thread finishes the header (its lines were read as they came),
             # checks and tables, while DuckDB stores the vouchers and the sums
             totals = npass.totals()
-            vouchers, day_sums = state.vouchers.source(), _day_sums(totals)
+            vouchers, sums = state.vouchers.source(), _sum_tables(totals)
             if progress:
                 progress("Lagrar verifikationer", 0.7)
             read = state.reader.submit(_read_header, state, totals, imp)  # (after the main
             # thread's Python work: the two threads would take turns with the GIL)
             _insert(store, imp, "nat_v", vouchers)
-            _store_totals(store, imp, day_sums)
+            _store_totals(store, imp, sums)
             if progress:
                 progress("Kontrollerar verifikationer", 0.8)
             header = read.result()
@@ -423,8 +423,8 @@ def _sums(totals: dict[str, Any], prefix: str, names: pa.Array) -> dict[str, pa.
     return {"account": named("k1lo"), "ym": ints("k2lo"), **out}
 
 
-def _store_totals(store: LedgerStore, imp: int, day_sums: dict[str, pa.Table]) -> None:
-    """The daily pre-aggregates (redovisa.ledger.daily), summed by the C pass."""
+def _store_totals(store: LedgerStore, imp: int, sums: dict[str, pa.Table]) -> None:
+    """The pre-aggregates (redovisa.ledger.daily), summed by the C pass."""
     store.insert_from(
         {
             "nat_day": f"INSERT INTO posting_day SELECT {int(imp)}, account, day, debit, credit, n"
@@ -432,7 +432,7 @@ def _store_totals(store: LedgerStore, imp: int, day_sums: dict[str, pa.Table]) -
             "nat_month_object": f"INSERT INTO posting_month_object SELECT {int(imp)}, dimension,"
             " object_id, account, month, debit, credit, n FROM nat_month_object",
         },
-        dict(day_sums),
+        dict(sums),
     )
 
 
@@ -478,8 +478,8 @@ def _read_header(state: _State, totals: dict[str, Any], imp: int) -> dict[str, p
     return header_tables(imp, state.parser.sie)
 
 
-def _day_sums(totals: dict[str, Any]) -> dict[str, pa.Table]:
-    """The daily sums of the C pass as tables for :func:`_store_totals`."""
+def _sum_tables(totals: dict[str, Any]) -> dict[str, pa.Table]:
+    """The pre-aggregates of the C pass as tables for :func:`_store_totals`."""
     names = _names(totals)
     return {
         "nat_day": pa.table(_sums(totals, "day", names)),
