@@ -31,7 +31,7 @@ from redovisa.core.flow import Flow
 from redovisa.core.period import covers_days, keep_of_two, year_containing
 from redovisa.ledger.daily import has_daily, insert_daily
 from redovisa.ledger.importer import import_sie
-from redovisa.ledger.store import LedgerStore
+from redovisa.ledger.store import FIRST_OBJECT, LedgerStore
 
 __all__ = ["StoreLedger", "ledger_for_files"]
 
@@ -83,14 +83,12 @@ WHERE m.n > coalesce(s.n, 0)
 
 # The same for a period that is not whole months, from the rows themselves (rare: reports
 # ask for months); debit and credit per row, summed by the caller.
-_OBJ_ROWS = """
-SELECT p.account, CASE WHEN p.objects <> '[]' THEN list_filter(
-         from_json(p.objects, '[["VARCHAR"]]'), lambda pair: pair[1] = $dim)[1][2] END
-         AS object_id,
+_OBJ_ROWS = f"""
+SELECT p.account, {FIRST_OBJECT} AS object_id,
        CASE WHEN p.amount > 0 THEN p.amount ELSE 0 END AS debit,
        CASE WHEN p.amount > 0 THEN 0 ELSE p.amount END AS credit
 FROM posting p JOIN voucher v ON v.import_id = p.import_id AND v.voucher_id = p.voucher_id
-JOIN {t}_rows r ON r.import_id = p.import_id
+JOIN {{t}}_rows r ON r.import_id = p.import_id
 WHERE list_contains($rows, r.entry) AND p.counted
   AND coalesce(p.date, v.date) BETWEEN $start AND $end
 """

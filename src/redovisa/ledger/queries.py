@@ -14,7 +14,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from redovisa.ledger.store import LedgerStore
+from redovisa.ledger.store import FIRST_OBJECT, LedgerStore
 from redovisa.ledger.summary import AccountSummary
 
 __all__ = [
@@ -91,11 +91,10 @@ def month_bounds(first: str, last: str | None = None) -> tuple[date, date]:
 
 
 # Counted rows with their effective date and their object of dimension $dim (if any: the
-# first in the row's list, as in posting_day_object).
-_ROWS = """
+# first in the row's list, as in posting_month_object).
+_ROWS = f"""
   SELECT p.account, coalesce(p.date, v.date) AS d, p.amount,
-    CASE WHEN $dim IS NOT NULL AND p.objects <> '[]' THEN list_filter(
-      from_json(p.objects, '[["VARCHAR"]]'), lambda pair: pair[1] = $dim)[1][2] END AS object_id
+    CASE WHEN $dim IS NOT NULL THEN {FIRST_OBJECT} END AS object_id
   FROM posting p JOIN voucher v ON v.import_id = p.import_id AND v.voucher_id = p.voucher_id
   WHERE p.import_id = $imp AND p.counted
 """

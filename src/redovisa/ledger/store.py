@@ -37,6 +37,13 @@ TABLES: tuple[str, ...] = (
 )
 """Every table of the store, each keyed by ``import_id``."""
 
+FIRST_OBJECT = (
+    "CASE WHEN p.objects <> '[]' THEN list_filter(from_json(p.objects, '[[\"VARCHAR\"]]'),"
+    " lambda pair: pair[1] = $dim)[1][2] END"
+)
+"""SQL: the first object of dimension ``$dim`` in the object list of the ``posting`` row ``p``
+(NULL when it has none), as ``posting_month_object`` counts it."""
+
 VIEWS: tuple[str, ...] = ("posting_object",)
 """Views over the tables, keyed by ``import_id`` too (``posting_object``: ``posting.objects``
 one row per pair)."""
@@ -63,6 +70,8 @@ _MIGRATE_KIND = """
 CREATE TYPE IF NOT EXISTS posting_kind AS ENUM ('TRANS', 'RTRANS', 'BTRANS');
 ALTER TABLE posting ALTER kind TYPE posting_kind;
 """
+_MIGRATIONS = (_MIGRATE_OBJECTS, _MIGRATE_KIND, _MIGRATE_DAY_OBJECT)
+"""In the order of the checks in ``LedgerStore._migrate``."""
 
 Row: TypeAlias = tuple[Any, ...]
 
@@ -137,25 +146,19 @@ class LedgerStore:
         """Bring a store written by an earlier version to the current schema, in one
         transaction."""
         # (duckdb_tables and duckdb_columns: information_schema costs 10 ms the first time)
-        objects = self.fetchone(
-            "SELECT 1 FROM duckdb_tables() WHERE table_name = 'posting_object' AND NOT temporary"
+        found = self.fetchone(
+            "SELECT (SELECT count(*) FROM duckdb_tables() WHERE table_name = 'posting_object'"
+            "  AND NOT temporary),"
+            " (SELECT count(*) FROM duckdb_columns() WHERE database_name = current_database()"
+            "  AND table_name = 'posting' AND column_name = 'kind' AND data_type = 'VARCHAR'),"
+            " (SELECT count(*) FROM duckdb_tables() WHERE table_name = 'posting_day_object'"
+            "  AND NOT temporary)"
         )
-        kind = self.fetchone(
-            "SELECT 1 FROM duckdb_columns() WHERE database_name = current_database()"
-            " AND table_name = 'posting' AND column_name = 'kind' AND data_type = 'VARCHAR'"
-        )
-        day_object = self.fetchone(
-            "SELECT 1 FROM duckdb_tables() WHERE table_name = 'posting_day_object'"
-            " AND NOT temporary"
-        )
-        if objects is not None or kind is not None or day_object is not None:
+        steps = [sql for sql, old in zip(_MIGRATIONS, found or (), strict=True) if old]
+        if steps:
             with self.transaction():
-                if objects is not None:
-                    self.execute(_MIGRATE_OBJECTS)
-                if kind is not None:
-                    self.execute(_MIGRATE_KIND)
-                if day_object is not None:
-                    self.execute(_MIGRATE_DAY_OBJECT)
+                for sql in steps:
+                    self.execute(sql)
 
     @classmethod
     def open(
